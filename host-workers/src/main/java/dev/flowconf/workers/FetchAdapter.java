@@ -1,0 +1,69 @@
+package dev.flowconf.workers;
+
+import dev.flowconf.kernel.http.Header;
+import dev.flowconf.kernel.http.HttpRequest;
+import dev.flowconf.kernel.http.HttpResponse;
+import dev.flowconf.workers.fetch.Headers;
+import dev.flowconf.workers.fetch.Request;
+import dev.flowconf.workers.fetch.Response;
+import dev.flowconf.workers.fetch.ResponseInit;
+import dev.flowconf.workers.fetch.URL;
+import java.util.ArrayList;
+import java.util.List;
+import org.teavm.jso.typedarrays.ArrayBuffer;
+import org.teavm.jso.typedarrays.Int8Array;
+import org.teavm.jso.typedarrays.Uint8Array;
+
+/** Turns a JS Request into the kernel's HttpRequest and an HttpResponse back into a JS Response. */
+final class FetchAdapter {
+    private static final byte[] NO_BYTES = new byte[0];
+
+    private FetchAdapter() {}
+
+    /** Must run inside JSPromise.callAsync: reading the body suspends on a promise. */
+    static HttpRequest toHttpRequest(Request request) {
+        String href = request.getUrl();
+        return new HttpRequest(
+                request.getMethod(),
+                new URL(href).getPathname(),
+                RequestTarget.rawQuery(href),
+                headers(request.getHeaders()),
+                body(request));
+    }
+
+    static Response toResponse(HttpResponse response, String requestMethod) {
+        Headers headers = new Headers();
+        for (Header header : response.headers()) {
+            headers.append(header.name(), header.value());
+        }
+        byte[] body = response.body();
+        boolean sendsBody = body != null && !isNullBodyStatus(response.status()) && !"HEAD".equals(requestMethod);
+        return new Response(sendsBody ? toUint8Array(body) : null, ResponseInit.create(response.status(), headers));
+    }
+
+    /** The Fetch standard forbids a body with these statuses (the Response constructor throws). */
+    private static boolean isNullBodyStatus(int status) {
+        return status == 204 || status == 205 || status == 304;
+    }
+
+    private static List<Header> headers(Headers jsHeaders) {
+        List<Header> headers = new ArrayList<>();
+        jsHeaders.forEach((value, name) -> headers.add(new Header(name, value)));
+        return headers;
+    }
+
+    private static byte[] body(Request request) {
+        if (request.getBody() == null) {
+            return NO_BYTES;
+        }
+        ArrayBuffer buffer = request.arrayBuffer().await();
+        // TeaVM backs byte[] with an Int8Array, so this adopts the buffer without a per-byte copy.
+        return new Int8Array(buffer).toJavaArray();
+    }
+
+    /** A Uint8Array view over the byte[]'s own storage: no copy here; the Response copies it once. */
+    private static Uint8Array toUint8Array(byte[] bytes) {
+        Int8Array signed = Int8Array.fromJavaArray(bytes);
+        return new Uint8Array(signed.getBuffer(), signed.getByteOffset(), signed.getLength());
+    }
+}

@@ -1,0 +1,23 @@
+package dev.flowconf.workers;
+
+/**
+ * Finds the raw query in a serialized URL. JS {@code URL.search} is "" both without a query and for a
+ * bare '?', while the kernel must tell them apart (null vs ""), so the query is read from the href text.
+ * Plain indexOf, no regex: java.util.regex would more than double the TeaVM bundle.
+ */
+final class RequestTarget {
+    private RequestTarget() {}
+
+    /** The text between '?' and '#' (or the end); null when the URL has no '?' before any '#'. */
+    static String rawQuery(String href) {
+        int question = href.indexOf('?');
+        if (question < 0) {
+            return null;
+        }
+        int hash = href.indexOf('#');
+        if (hash >= 0 && hash < question) {
+            return null; // the '?' belongs to the fragment
+        }
+        return hash < 0 ? href.substring(question + 1) : href.substring(question + 1, hash);
+    }
+}

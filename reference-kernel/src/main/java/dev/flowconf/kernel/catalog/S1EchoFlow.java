@@ -1,0 +1,86 @@
+package dev.flowconf.kernel.catalog;
+
+import dev.flowconf.kernel.exec.EnvironmentPlugin;
+import dev.flowconf.kernel.exec.InvocationMetadata;
+import dev.flowconf.kernel.exec.NodeError;
+import dev.flowconf.kernel.exec.NodeInput;
+import dev.flowconf.kernel.exec.NodeRegistry;
+import dev.flowconf.kernel.exec.RunEnvironment;
+import dev.flowconf.kernel.ir.FlowIR;
+import dev.flowconf.kernel.json.JsonNull;
+import dev.flowconf.kernel.json.JsonObject;
+import dev.flowconf.kernel.json.JsonString;
+import dev.flowconf.kernel.json.JsonValue;
+import dev.flowconf.kernel.text.RustText;
+
+/**
+ * Upstream example s1_echo: trigger → normalize (Unicode trim + lowercase of `value`) → responder,
+ * which adds the caller from the auth plugin (`x-auth-user`).
+ */
+public final class S1EchoFlow {
+    public static final String ID = "17d960d7-647c-5e8a-9317-3b821bfdafe1";
+    private static final String CRATE = "example_s1_echo::";
+    private static final String AUTH_USER = "s1.auth_user";
+
+    private S1EchoFlow() {}
+
+    public static FlowIR flow() {
+        return new FlowBuilder(ID, "s1_echo_flow", "Implements the S1 webhook echo example")
+                .trigger("trigger", CRATE + "http_trigger", "HttpTrigger",
+                        FlowBuilder.named("EchoRequest"), FlowBuilder.named("EchoRequest"))
+                .inline("normalize", CRATE + "normalize", "Normalize", "pure", "strict",
+                        FlowBuilder.named("EchoRequest"), FlowBuilder.named("EchoResponse"))
+                .inline("responder", CRATE + "responder", "Responder", "pure", "strict",
+                        FlowBuilder.named("EchoResponse"), FlowBuilder.named("EchoResponse"))
+                .connect("trigger", "normalize")
+                .connect("normalize", "responder")
+                .build();
+    }
+
+    public static void register(NodeRegistry registry) {
+        registry.register(CRATE + "http_trigger", (input, ctx) -> echoRequest(readValue(input, "EchoRequest")))
+                .register(CRATE + "normalize", (input, ctx) ->
+                        echoRequest(RustText.toLowerCase(RustText.trim(readValue(input, "EchoRequest")))))
+                .register(CRATE + "responder", (input, ctx) -> {
+                    NodeInput response = NodeInput.struct(input, "EchoResponse", "value", "user");
+                    JsonObject.Builder out = JsonObject.builder()
+                            .put("value", JsonString.of(response.requiredString("value")));
+                    JsonValue user = (JsonValue) ctx.environment().get(AUTH_USER);
+                    if (user != null) out.put("user", user);
+                    return out.build();
+                });
+    }
+
+    /** Reads `auth.user` and, if it has AuthUser's shape, hands it to the responder. */
+    public static EnvironmentPlugin authPlugin() {
+        return (InvocationMetadata metadata, RunEnvironment environment) -> {
+            JsonValue user = metadata.extension("auth.user");
+            JsonValue authUser = user == null ? null : asAuthUser(user);
+            if (authUser != null) environment.put(AUTH_USER, authUser);
+        };
+    }
+
+    /** AuthUser {sub: string, email: string|null}, or null when the value does not deserialize. */
+    private static JsonValue asAuthUser(JsonValue user) {
+        try {
+            NodeInput in = NodeInput.struct(user, "AuthUser", "sub", "email");
+            String sub = in.requiredString("sub");
+            JsonValue email = in.optional("email");
+            if (email != null && !email.isString()) return null;
+            return JsonObject.builder()
+                    .put("sub", JsonString.of(sub))
+                    .put("email", email == null ? JsonNull.INSTANCE : email)
+                    .build();
+        } catch (NodeError e) {
+            return null;
+        }
+    }
+
+    private static String readValue(JsonValue input, String struct) throws NodeError {
+        return NodeInput.struct(input, struct, "value").requiredString("value");
+    }
+
+    private static JsonValue echoRequest(String value) {
+        return JsonObject.builder().put("value", JsonString.of(value)).build();
+    }
+}

@@ -1,0 +1,32 @@
+package dev.flowconf.kernel.catalog;
+
+import dev.flowconf.kernel.exec.Capabilities;
+import dev.flowconf.kernel.exec.Clock;
+import dev.flowconf.kernel.exec.FlowRuntime;
+import dev.flowconf.kernel.exec.Invocation;
+import dev.flowconf.kernel.exec.NodeRegistry;
+import dev.flowconf.kernel.http.FlowHttpHost;
+import dev.flowconf.kernel.http.FlowRoute;
+import dev.flowconf.kernel.http.HttpHost;
+import java.util.List;
+
+/** The flows every flowconf host serves, at the routes SPEC.md lists. */
+public final class ShippedCatalog {
+    private ShippedCatalog() {}
+
+    /** Builds the catalog; hosts call this once and reuse the result for every request. */
+    public static HttpHost host() {
+        NodeRegistry registry = new NodeRegistry();
+        S1EchoFlow.register(registry);
+        HarnessEchoFlow.register(registry);
+        Capabilities none = Capabilities.none();
+        return new FlowHttpHost(List.of(
+                FlowRoute.post("/echo",
+                        new FlowRuntime(S1EchoFlow.flow(), registry, List.of(S1EchoFlow.authPlugin()), none,
+                                Clock.SYSTEM),
+                        "responder", 250),
+                FlowRoute.post("/harness/echo",
+                        new FlowRuntime(HarnessEchoFlow.flow(), registry, List.of(), none, Clock.SYSTEM),
+                        "respond", Invocation.NO_DEADLINE)));
+    }
+}

@@ -1,0 +1,42 @@
+package dev.flowconf.kernel.exec;
+
+import dev.flowconf.kernel.json.JsonValue;
+
+/**
+ * One request to run a flow: the payload for the trigger node, the node whose first output is the
+ * result, an optional time budget for that first output, and metadata.
+ */
+public final class Invocation {
+    private final String triggerAlias;
+    private final String captureAlias;
+    private final JsonValue payload;
+    private final long deadlineMillis;
+    private final InvocationMetadata metadata;
+
+    private Invocation(String triggerAlias, String captureAlias, JsonValue payload, long deadlineMillis,
+                       InvocationMetadata metadata) {
+        this.triggerAlias = triggerAlias;
+        this.captureAlias = captureAlias;
+        this.payload = payload;
+        this.deadlineMillis = deadlineMillis;
+        this.metadata = metadata;
+    }
+
+    public static Invocation of(String triggerAlias, String captureAlias, JsonValue payload) {
+        return new Invocation(triggerAlias, captureAlias, payload, NO_DEADLINE, new InvocationMetadata());
+    }
+
+    /** Marks "no deadline"; a deadline of 0 ms is a real (immediately expiring) budget. */
+    public static final long NO_DEADLINE = -1;
+
+    public Invocation withDeadlineMillis(long deadlineMillis) {
+        return new Invocation(triggerAlias, captureAlias, payload, deadlineMillis, metadata);
+    }
+
+    public String triggerAlias() { return triggerAlias; }
+    public String captureAlias() { return captureAlias; }
+    public JsonValue payload() { return payload; }
+    public boolean hasDeadline() { return deadlineMillis != NO_DEADLINE; }
+    public long deadlineMillis() { return deadlineMillis; }
+    public InvocationMetadata metadata() { return metadata; }
+}

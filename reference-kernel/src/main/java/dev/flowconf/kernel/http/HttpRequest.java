@@ -1,0 +1,44 @@
+package dev.flowconf.kernel.http;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * A platform-neutral HTTP request, as a host adapter hands it to the kernel.
+ * Header names are kept as received; lookups ignore ASCII case.
+ */
+public final class HttpRequest {
+    private final String method;
+    private final String path;
+    private final String rawQuery;
+    private final List<Header> headers;
+    private final byte[] body;
+
+    /**
+     * @param rawQuery the text after '?', or null when the URL has no query component
+     */
+    public HttpRequest(String method, String path, String rawQuery, List<Header> headers, byte[] body) {
+        this.method = method;
+        this.path = path;
+        this.rawQuery = rawQuery;
+        this.headers = Collections.unmodifiableList(new ArrayList<>(headers));
+        this.body = body;
+    }
+
+    public String method() { return method; }
+    public String path() { return path; }
+    public String rawQuery() { return rawQuery; }
+    public List<Header> headers() { return headers; }
+    public byte[] body() { return body; }
+
+    /** The first value of the named header, or null. */
+    public String header(String name) {
+        for (Header h : headers) {
+            if (h.name().equalsIgnoreCase(name)) {
+                return h.value();
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,126 @@
+package dev.flowconf.kernel.json;
+
+/**
+ * UTF-8 both ways, by hand: decoding must accept exactly what Rust's {@code str::from_utf8}
+ * accepts (no overlong forms, no encoded surrogates, nothing above U+10FFFF), and encoding must
+ * turn a lone surrogate into U+FFFD, where Java's own encoder writes {@code ?}.
+ */
+final class Utf8 {
+    private Utf8() {
+    }
+
+    /** Decodes bytes[from..to), or returns null if they are not valid UTF-8. */
+    static String decode(byte[] bytes, int from, int to) {
+        StringBuilder out = new StringBuilder(to - from);
+        int i = from;
+        while (i < to) {
+            int lead = bytes[i] & 0xFF;
+            if (lead < 0x80) {
+                out.append((char) lead);
+                i++;
+                continue;
+            }
+            int continuations;
+            int low = 0x80;
+            int high = 0xBF;
+            if (lead >= 0xC2 && lead <= 0xDF) {
+                continuations = 1;
+            } else if (lead >= 0xE0 && lead <= 0xEF) {
+                continuations = 2;
+                low = lead == 0xE0 ? 0xA0 : low; // no overlong 3-byte forms
+                high = lead == 0xED ? 0x9F : high; // no surrogates
+            } else if (lead >= 0xF0 && lead <= 0xF4) {
+                continuations = 3;
+                low = lead == 0xF0 ? 0x90 : low; // no overlong 4-byte forms
+                high = lead == 0xF4 ? 0x8F : high; // nothing above U+10FFFF
+            } else {
+                return null;
+            }
+            if (to - i <= continuations) {
+                return null;
+            }
+            int codePoint = lead & (0x3F >> continuations);
+            for (int k = 1; k <= continuations; k++) {
+                int b = bytes[i + k] & 0xFF;
+                if (b < low || b > high) {
+                    return null;
+                }
+                codePoint = (codePoint << 6) | (b & 0x3F);
+                low = 0x80;
+                high = 0xBF;
+            }
+            i += continuations + 1;
+            appendCodePoint(out, codePoint);
+        }
+        return out.toString();
+    }
+
+    /** Encodes text; each lone surrogate becomes U+FFFD. */
+    static byte[] encode(String text) {
+        byte[] out = new byte[utf8Length(text)];
+        int n = 0;
+        for (int i = 0; i < text.length(); i++) {
+            int c = codePointAt(text, i);
+            if (c >= 0x10000) {
+                i++;
+            }
+            if (c < 0x80) {
+                out[n++] = (byte) c;
+            } else if (c < 0x800) {
+                out[n++] = (byte) (0xC0 | (c >> 6));
+                out[n++] = (byte) (0x80 | (c & 0x3F));
+            } else if (c < 0x10000) {
+                out[n++] = (byte) (0xE0 | (c >> 12));
+                out[n++] = (byte) (0x80 | ((c >> 6) & 0x3F));
+                out[n++] = (byte) (0x80 | (c & 0x3F));
+            } else {
+                out[n++] = (byte) (0xF0 | (c >> 18));
+                out[n++] = (byte) (0x80 | ((c >> 12) & 0x3F));
+                out[n++] = (byte) (0x80 | ((c >> 6) & 0x3F));
+                out[n++] = (byte) (0x80 | (c & 0x3F));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The code point at index i: a supplementary one for a surrogate pair, U+FFFD for a lone
+     * surrogate, otherwise the char itself.
+     */
+    static int codePointAt(String text, int i) {
+        char c = text.charAt(i);
+        if (c < 0xD800 || c > 0xDFFF) {
+            return c;
+        }
+        if (c <= 0xDBFF && i + 1 < text.length()) {
+            char next = text.charAt(i + 1);
+            if (next >= 0xDC00 && next <= 0xDFFF) {
+                return ((c - 0xD800) << 10) + (next - 0xDC00) + 0x10000;
+            }
+        }
+        return 0xFFFD;
+    }
+
+    static void appendCodePoint(StringBuilder out, int codePoint) {
+        if (codePoint < 0x10000) {
+            out.append((char) codePoint);
+        } else {
+            out.append((char) (0xD7C0 + (codePoint >> 10)));
+            out.append((char) (0xDC00 | (codePoint & 0x3FF)));
+        }
+    }
+
+    private static int utf8Length(String text) {
+        int length = 0;
+        for (int i = 0; i < text.length(); i++) {
+            int c = codePointAt(text, i);
+            if (c >= 0x10000) {
+                i++;
+                length += 4;
+            } else {
+                length += c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
+            }
+        }
+        return length;
+    }
+}

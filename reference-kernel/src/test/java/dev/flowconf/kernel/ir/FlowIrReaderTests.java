@@ -1,0 +1,57 @@
+package dev.flowconf.kernel.ir;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.flowconf.kernel.catalog.HarnessEchoFlow;
+import dev.flowconf.kernel.catalog.S1EchoFlow;
+import dev.flowconf.kernel.json.JsonParser;
+import dev.flowconf.kernel.json.JsonValue;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+class FlowIrReaderTests {
+    private static JsonValue upstream(String file) throws Exception {
+        return JsonParser.parse(Files.readAllBytes(Path.of("..", "goldens", "upstream", file)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"s2_site.json", "etl_logs.flow_ir.json"})
+    void upstreamExampleDumpsRoundTripUnchanged(String file) throws Exception {
+        JsonValue document = upstream(file);
+        FlowIR flow = FlowIrReader.read(document);
+        assertEquals(document, FlowIrWriter.toJson(flow));
+    }
+
+    @Test
+    void s2DumpHasItsNodesAndEdges() throws Exception {
+        FlowIR flow = FlowIrReader.read(upstream("s2_site.json"));
+        assertEquals("s2_site_flow", flow.name());
+        assertEquals(3, flow.nodes().size());
+        assertEquals(NodeKind.TRIGGER, flow.node("trigger").kind());
+        assertEquals("snapshot", flow.edges().get(1).from());
+    }
+
+    @Test
+    void shippedFlowsSurviveTheirOwnRoundTrip() throws Exception {
+        for (FlowIR flow : new FlowIR[] {S1EchoFlow.flow(), HarnessEchoFlow.flow()}) {
+            JsonValue written = FlowIrWriter.toJson(flow);
+            assertEquals(written, FlowIrWriter.toJson(FlowIrReader.read(written)));
+        }
+    }
+
+    @Test
+    void unknownFieldsAreIgnoredAndBadEnumsRejected() throws Exception {
+        String base = "{\"id\":\"x\",\"name\":\"n\",\"version\":\"1.0.0\",\"profile\":\"%s\",\"future_field\":1}";
+        assertEquals("web", FlowIrReader.read(JsonParser.parse(String.format(base, "web"))).profile());
+        FlowIrFormatException e = assertThrows(FlowIrFormatException.class,
+                () -> FlowIrReader.read(JsonParser.parse(String.format(base, "edge"))));
+        assertEquals("unknown profile `edge`", e.getMessage());
+        FlowIrFormatException missing = assertThrows(FlowIrFormatException.class,
+                () -> FlowIrReader.read(JsonParser.parse("{\"name\":\"n\"}")));
+        assertEquals("missing field `id`", missing.getMessage());
+    }
+}
