@@ -22,7 +22,8 @@ import org.eclipse.jetty.util.Callback;
  * Adapts Jetty's core request/response to the kernel's {@link HttpHost}: bytes in, bytes out.
  * Every decision about flows, routes and errors is the kernel's.
  */
-final class JettyFlowHandler extends Handler.Abstract.Blocking {
+/** Blocking (Handler.Abstract's default invocation type): the kernel runs a flow to completion on this thread. */
+final class JettyFlowHandler extends Handler.Abstract {
     private final HttpHost host;
 
     JettyFlowHandler(HttpHost host) {

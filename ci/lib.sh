@@ -1,0 +1,56 @@
+# Shared helpers for the ci/ scripts. Source it; do not run it.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+MVNW=("$ROOT/mvnw" -B -ntp)
+REFERENCE_JAR="$ROOT/reference-host/target/reference-host.jar"
+WORKERD_JAR="$ROOT/harness-workerd/target/harness-workerd.jar"
+WORKER_MODULE="$ROOT/host-workers/target/worker"
+RUNNER_JAR="$ROOT/conformance/target/flowconf.jar"
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+# Builds every module (tests skipped) unless all runnable artifacts already exist.
+build_if_needed() {
+  if [ -f "$REFERENCE_JAR" ] && [ -f "$WORKERD_JAR" ] && [ -f "$WORKER_MODULE/entry.mjs" ] && [ -f "$RUNNER_JAR" ] \
+     && [ "${FLOWCONF_REBUILD:-0}" != 1 ]; then
+    return
+  fi
+  say "building (./mvnw package, tests skipped)"
+  "${MVNW[@]}" -q -DskipTests package
+}
+
+# Prints the TeaVM module's size, raw and gzip.
+print_bundle_size() {
+  local js
+  for js in "$WORKER_MODULE"/*.js; do
+    [ -f "$js" ] || continue
+    printf 'Workers bundle %s: %d bytes raw, %d bytes gzip\n' "$(basename "$js")" \
+      "$(wc -c <"$js")" "$(gzip -9c "$js" | wc -c)"
+  done
+}
+
+# start_host NAME LOGFILE: starts a host on a free port in the background, sets HOST_PID and HOST_URL.
+start_host() {
+  local name="$1" log="$2"
+  case "$name" in
+    reference) java -jar "$REFERENCE_JAR" --port 0 >"$log" 2>&1 & ;;
+    workers) java -jar "$WORKERD_JAR" --port 0 >"$log" 2>&1 & ;;
+    *) echo "unknown host $name" >&2; return 2 ;;
+  esac
+  HOST_PID=$!
+  HOST_URL=""
+  for _ in $(seq 1 300); do
+    HOST_URL="$(grep -o 'http://127\.0\.0\.1:[0-9]*' "$log" | head -n 1 || true)"
+    [ -n "$HOST_URL" ] && return 0
+    kill -0 "$HOST_PID" 2>/dev/null || break
+    sleep 0.1
+  done
+  echo "host $name did not start; its log:" >&2
+  cat "$log" >&2
+  return 1
+}
