@@ -1,0 +1,63 @@
+package dev.flowconf.harness.workerd;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** Writes the workerd config (Cap'n Proto text) that serves one Worker module directory on one socket. */
+final class WorkerdConfig {
+    /** Keep in step with host-workers/wrangler.toml (WorkerdHarnessTests checks it). */
+    static final String COMPATIBILITY_DATE = "2025-09-01";
+    /** request.signal fires on client disconnect only with this flag. */
+    static final String COMPATIBILITY_FLAG = "enable_request_signal";
+    /** The main module; every other .js/.mjs file in the directory is listed after it. */
+    static final String ENTRY_MODULE = "entry.mjs";
+
+    private WorkerdConfig() {}
+
+    /**
+     * The config text. Embeds are written as "/name" because capnp resolves absolute embed paths against the
+     * import directories, so workerd must be started with {@code --import-path <moduleDir>}.
+     */
+    static String render(Path moduleDir, int port) throws IOException {
+        StringBuilder modules = new StringBuilder();
+        for (String name : moduleNames(moduleDir)) {
+            modules.append("    (name = ").append(quote(name)).append(", esModule = embed ")
+                    .append(quote("/" + name)).append("),\n");
+        }
+        return "using Workerd = import \"/workerd/workerd.capnp\";\n"
+                + "\n"
+                + "const config :Workerd.Config = (\n"
+                + "  services = [(name = \"main\", worker = .worker)],\n"
+                + "  sockets = [(name = \"http\", address = \"127.0.0.1:" + port + "\", http = (), service = \"main\")],\n"
+                + ");\n"
+                + "\n"
+                + "const worker :Workerd.Worker = (\n"
+                + "  modules = [\n"
+                + modules
+                + "  ],\n"
+                + "  compatibilityDate = " + quote(COMPATIBILITY_DATE) + ",\n"
+                + "  compatibilityFlags = [" + quote(COMPATIBILITY_FLAG) + "],\n"
+                + ");\n";
+    }
+
+    private static List<String> moduleNames(Path moduleDir) throws IOException {
+        List<String> names = new ArrayList<>();
+        names.add(ENTRY_MODULE);
+        try (Stream<Path> files = Files.list(moduleDir)) {
+            files.filter(Files::isRegularFile)
+                    .map(file -> file.getFileName().toString())
+                    .filter(name -> (name.endsWith(".js") || name.endsWith(".mjs")) && !name.equals(ENTRY_MODULE))
+                    .sorted()
+                    .forEach(names::add);
+        }
+        return names;
+    }
+
+    private static String quote(String text) {
+        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+}

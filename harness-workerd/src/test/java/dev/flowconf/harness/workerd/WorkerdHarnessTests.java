@@ -1,0 +1,143 @@
+package dev.flowconf.harness.workerd;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.List;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Runs the real workerd from npm on the real host-workers build: no mocks. */
+class WorkerdHarnessTests {
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private static Path moduleDir;
+
+    @BeforeAll
+    static void findBuiltWorkerAndReportItsSize() throws IOException {
+        moduleDir = WorkerdHarness.defaultModuleDir();
+        byte[] bundle = Files.readAllBytes(moduleDir.resolve("flowconf-host.js"));
+        ByteArrayOutputStream gzipped = new ByteArrayOutputStream();
+        try (GZIPOutputStream gzip = new GZIPOutputStream(gzipped)) {
+            gzip.write(bundle);
+        }
+        System.out.printf("TeaVM bundle flowconf-host.js: %,d bytes raw, %,d bytes gzip%n",
+                bundle.length, gzipped.size());
+    }
+
+    @Test
+    void postEchoAnswersJsonNamingThePath() throws Exception {
+        try (RunningWorkerd workerd = WorkerdHarness.forModuleDir(moduleDir).start()) {
+            System.out.printf("workerd cold start (spawn -> first answer): %d ms%n", workerd.startupTime().toMillis());
+
+            // s1 echo answers {"value": trimmed, lower-cased value}, so the answer names the path as the
+            // placeholder catalog did; the check stays loose because the catalog's flows will change.
+            String json = "{\"value\":\" /ECHO \"}";
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(workerd.baseUrl().resolve("/echo"))
+                    .header("content-type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(json))
+                    .timeout(Duration.ofSeconds(10))
+                    .build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+
+            String context = "\nbody: " + response.body() + "\nworkerd log:\n" + RunningWorkerd.tail(workerd.logFile());
+            assertEquals(200, response.statusCode(), "status" + context);
+            assertEquals("application/json", response.headers().firstValue("content-type").orElse(null),
+                    "content-type" + context);
+            String body = response.body().strip();
+            assertTrue(body.startsWith("{") && body.endsWith("}"), "a JSON object" + context);
+            assertTrue(body.contains("\"/echo\""), "names the path" + context);
+        }
+    }
+
+    @Test
+    void closeStopsWorkerdAndFreesThePort() throws Exception {
+        int port;
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            port = probe.getLocalPort();
+        }
+        RunningWorkerd workerd = WorkerdHarness.forModuleDir(moduleDir).withPort(port).start();
+        assertEquals(port, workerd.port());
+        assertEquals("http://127.0.0.1:" + port, workerd.baseUrl().toString());
+
+        workerd.close();
+        workerd.close(); // idempotent
+
+        assertThrows(ConnectException.class, () -> {
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress("127.0.0.1", port), 1000);
+            }
+        }, "nothing listens on " + port + " after close()");
+        try (ServerSocket rebound = new ServerSocket(port, 1, InetAddress.getByName("127.0.0.1"))) {
+            assertEquals(port, rebound.getLocalPort());
+        }
+        assertTrue(Files.isRegularFile(workerd.logFile()), "the log outlives the process");
+    }
+
+    @Test
+    void startFailsClearlyForAMissingModuleDir(@TempDir Path temp) {
+        Path missing = temp.resolve("no-such-worker");
+        IOException failure = assertThrows(IOException.class, () -> WorkerdHarness.forModuleDir(missing).start());
+        assertTrue(failure.getMessage().contains("no Worker module directory at " + missing), failure.getMessage());
+    }
+
+    @Test
+    void startFailsClearlyWhenThePortIsTaken() throws IOException {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            IOException failure = assertThrows(IOException.class,
+                    () -> WorkerdHarness.forModuleDir(moduleDir).withPort(taken.getLocalPort()).start());
+            assertTrue(failure.getMessage().contains("port " + taken.getLocalPort() + " on 127.0.0.1 is in use"),
+                    failure.getMessage());
+        }
+    }
+
+    @Test
+    @DisabledOnOs(OS.WINDOWS)
+    void startFailsWithTheLogTailWhenWorkerdExits(@TempDir Path temp) throws IOException {
+        Path fake = temp.resolve("fake-workerd");
+        Files.writeString(fake, "#!/bin/sh\necho 'fake workerd: cannot serve'\nexit 3\n");
+        Files.setPosixFilePermissions(fake, PosixFilePermissions.fromString("rwxr-xr-x"));
+
+        IOException failure = assertThrows(IOException.class,
+                () -> WorkerdHarness.forModuleDir(moduleDir).withWorkerdBinary(fake).start());
+        assertTrue(failure.getMessage().contains("exited with code 3"), failure.getMessage());
+        assertTrue(failure.getMessage().contains("fake workerd: cannot serve"), failure.getMessage());
+    }
+
+    @Test
+    @EnabledOnOs(value = OS.LINUX, architectures = "amd64")
+    void spawnsTheNativeBinaryNotTheNodeWrapper() throws IOException {
+        Path binary = Checkout.workerdBinary();
+        assertTrue(binary.endsWith(Path.of("node_modules", "@cloudflare", "workerd-linux-64", "bin", "workerd")),
+                binary.toString());
+    }
+
+    @Test
+    void compatibilitySettingsMatchWranglerToml() throws IOException {
+        List<String> toml = Files.readAllLines(Checkout.root().resolve("host-workers").resolve("wrangler.toml"));
+        assertTrue(toml.contains("compatibility_date = \"" + WorkerdConfig.COMPATIBILITY_DATE + "\""),
+                "wrangler.toml and WorkerdConfig name the same compatibility_date");
+        assertTrue(toml.contains("compatibility_flags = [\"" + WorkerdConfig.COMPATIBILITY_FLAG + "\"]"),
+                "wrangler.toml and WorkerdConfig name the same compatibility_flags");
+    }
+}
