@@ -6,7 +6,7 @@ import java.nio.file.Paths;
 
 /**
  * {@code java -jar harness-workerd.jar [--module-dir DIR] [--port N]}: serves the Worker until Ctrl-C.
- * Defaults: the built host-workers/target/worker and port 8787 (wrangler dev's).
+ * Defaults: the built host-workers/target/worker and port 8787 (wrangler dev's); port 0 picks a free one.
  */
 public final class WorkerdMain {
     private static final String USAGE = "usage: harness-workerd [--module-dir DIR] [--port N]";
@@ -56,13 +56,13 @@ public final class WorkerdMain {
     private static int port(String text) {
         try {
             int port = Integer.parseInt(text);
-            if (port >= 1 && port <= 65535) {
+            if (port >= 0 && port <= 65535) {
                 return port;
             }
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new IllegalArgumentException("--port needs a number from 1 to 65535, got: " + text);
+        throw new IllegalArgumentException("--port needs a number from 0 to 65535, got: " + text);
     }
 
     private static String value(String[] args, int i) {

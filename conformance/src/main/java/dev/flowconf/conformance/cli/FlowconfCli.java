@@ -1,0 +1,37 @@
+package dev.flowconf.conformance.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code flowconf} command. Exit codes: 0 every transcript matched, 1 some host differs from an
+ * approved transcript (or could not be reached), 2 the suite itself could not run (bad arguments,
+ * broken case file, no goldens).
+ */
+@Command(name = "flowconf", subcommands = RunCommand.class,
+    description = "Holds HTTP hosts to the approved golden transcripts.")
+public final class FlowconfCli implements Runnable {
+
+  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+  private boolean help;
+
+  @Spec
+  private CommandSpec spec;
+
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+
+  static CommandLine commandLine() {
+    return new CommandLine(new FlowconfCli());
+  }
+
+  @Override
+  public void run() {
+    throw new ParameterException(spec.commandLine(), "Missing required subcommand");
+  }
+}

@@ -1,0 +1,56 @@
+package dev.flowconf.conformance.golden;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** All golden cases of a goldens directory, sorted by id. */
+public final class CaseCatalog {
+
+  private final List<GoldenCase> cases;
+
+  private CaseCatalog(List<GoldenCase> cases) {
+    this.cases = List.copyOf(cases);
+  }
+
+  /** Loads every {@code *.case.json} under {@code cases/}; fails on the first invalid file. */
+  public static CaseCatalog load(GoldenFiles goldens) {
+    Path casesDir = goldens.casesDir();
+    if (!Files.isDirectory(casesDir)) {
+      throw new IllegalArgumentException("no cases directory at " + casesDir);
+    }
+    try (Stream<Path> files = Files.walk(casesDir)) {
+      return new CaseCatalog(files
+          .filter(file -> file.getFileName().toString().endsWith(GoldenFiles.CASE_SUFFIX))
+          .filter(Files::isRegularFile)
+          .map(file -> CaseFileReader.read(file, goldens.caseIdOf(file)))
+          .sorted(Comparator.comparing(GoldenCase::id))
+          .toList());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list " + casesDir, e);
+    }
+  }
+
+  public List<GoldenCase> cases() {
+    return cases;
+  }
+
+  /** The cases whose id matches any of the globs (e.g. {@code echo/s1-*}); all cases if none is given. */
+  public List<GoldenCase> matching(List<String> globs) {
+    if (globs.isEmpty()) {
+      return cases;
+    }
+    List<PathMatcher> matchers = globs.stream()
+        .map(glob -> FileSystems.getDefault().getPathMatcher("glob:" + glob))
+        .toList();
+    return cases.stream()
+        .filter(golden -> matchers.stream().anyMatch(m -> m.matches(Path.of(golden.id()))))
+        .toList();
+  }
+}

@@ -1,0 +1,23 @@
+package dev.flowconf.conformance.golden;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One golden case: its id ({@code <topic>/<case-name>}), what it shows, the SPEC.md clause ids it
+ * covers, and the request to send. The expected response lives in the approved transcript beside it.
+ */
+public record GoldenCase(String id, String description, List<String> clauses, CaseRequest request) {
+
+  public GoldenCase {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(description, "description");
+    clauses = List.copyOf(clauses);
+    Objects.requireNonNull(request, "request");
+  }
+
+  /** How a failure of this case on a host is introduced: {@code echo/s1-happy-path @ workers [ECHO-1 …]}. */
+  public String labelOn(String host) {
+    return id + " @ " + host + " [" + String.join(" ", clauses) + "]";
+  }
+}

@@ -1,0 +1,76 @@
+package dev.flowconf.conformance;
+
+import dev.flowconf.conformance.replay.Target;
+import dev.flowconf.harness.workerd.RunningWorkerd;
+import dev.flowconf.harness.workerd.WorkerdHarness;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The hosts the replay tests compare. Each is either a URL given as system property
+ * {@code flowconf.target.<name>} (a host someone already started) or started here on first use. A
+ * host that cannot be started stays failed for the run, so each of its tests fails with the reason
+ * instead of retrying the start.
+ */
+final class HostsUnderTest implements AutoCloseable {
+
+  static final List<String> NAMES = List.of("reference", "workers");
+
+  private record Start(Target target, Exception failure) {}
+
+  private final Path root;
+  private final Map<String, Start> starts = new HashMap<>();
+  private final List<AutoCloseable> started = new ArrayList<>();
+
+  HostsUnderTest(Path root) {
+    this.root = root;
+  }
+
+  /** The running host, or an IllegalStateException saying why it is not running. */
+  Target target(String name) {
+    Start start = starts.computeIfAbsent(name, this::start);
+    if (start.failure() != null) {
+      throw new IllegalStateException("host `" + name + "` could not be started: "
+          + start.failure().getMessage(), start.failure());
+    }
+    return start.target();
+  }
+
+  private Start start(String name) {
+    String given = System.getProperty("flowconf.target." + name);
+    try {
+      return new Start(new Target(name, given != null ? URI.create(given) : launch(name)), null);
+    } catch (Exception e) {
+      return new Start(null, e);
+    }
+  }
+
+  private URI launch(String name) throws IOException {
+    switch (name) {
+      case "reference" -> {
+        ReferenceHostProcess reference = ReferenceHostProcess.start(
+            root.resolve("reference-host/target/reference-host.jar"));
+        started.add(reference);
+        return reference.baseUrl();
+      }
+      case "workers" -> {
+        RunningWorkerd workerd = WorkerdHarness.forModuleDir(WorkerdHarness.defaultModuleDir()).start();
+        started.add(workerd);
+        return workerd.baseUrl();
+      }
+      default -> throw new IllegalArgumentException("no way to start a host named `" + name + "`");
+    }
+  }
+
+  @Override
+  public void close() throws Exception {
+    for (AutoCloseable host : started) {
+      host.close();
+    }
+  }
+}

@@ -1,0 +1,83 @@
+package dev.flowconf.conformance.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** Argument and setup errors, all caught before any host is contacted: exit code 2 and a reason. */
+class FlowconfCliTests {
+
+  @TempDir
+  Path goldensDir;
+
+  private final StringWriter err = new StringWriter();
+
+  @Test
+  void aMissingSubcommandIsAUsageError() {
+    assertEquals(2, run());
+    assertTrue(err.toString().contains("Missing required subcommand"), err.toString());
+  }
+
+  @Test
+  void aTargetMustBeNameEqualsUrl() {
+    assertEquals(2, run("run", "--target", "http://127.0.0.1:1"));
+    assertTrue(err.toString().contains("expected NAME=URL"), err.toString());
+  }
+
+  @Test
+  void targetNamesMustBeUnique() throws IOException {
+    writeCase("echo/a");
+    assertEquals(2, run("run", "--goldens", goldensDir.toString(),
+        "--target", "w=http://127.0.0.1:1", "--target", "w=http://127.0.0.1:2"));
+    assertTrue(err.toString().contains("each --target needs its own NAME"), err.toString());
+  }
+
+  @Test
+  void aGlobThatSelectsNoCaseIsAnError() throws IOException {
+    writeCase("echo/a");
+    assertEquals(2, run("run", "--goldens", goldensDir.toString(), "--target", "w=http://127.0.0.1:1",
+        "--case", "sse/*"));
+    assertTrue(err.toString().contains("no case matches [sse/*]"), err.toString());
+  }
+
+  @Test
+  void aBrokenCaseFileIsNamed() throws IOException {
+    Path broken = goldensDir.resolve("cases/echo/broken.case.json");
+    Files.createDirectories(broken.getParent());
+    Files.writeString(broken, "{\"description\": \"d\"}");
+
+    assertEquals(2, run("run", "--goldens", goldensDir.toString(), "--target", "w=http://127.0.0.1:1"));
+    assertTrue(err.toString().contains(broken + ": `clauses` is missing"), err.toString());
+  }
+
+  @Test
+  void theNearestGoldensDirectoryIsFoundFromBelow() throws IOException {
+    Path below = Files.createDirectories(goldensDir.resolve("checkout/conformance/target"));
+    Path goldens = Files.createDirectories(goldensDir.resolve("checkout/goldens"));
+
+    assertEquals(goldens, GoldensLocator.nearest(below));
+  }
+
+  private int run(String... args) {
+    CommandLine cli = FlowconfCli.commandLine();
+    cli.setErr(new PrintWriter(err, true));
+    cli.setOut(new PrintWriter(new StringWriter(), true));
+    return cli.execute(args);
+  }
+
+  private void writeCase(String caseId) throws IOException {
+    Path file = goldensDir.resolve("cases/" + caseId + ".case.json");
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, """
+        {"description": "d", "clauses": ["C-1"], "request": {"method": "GET", "path": "/"}}
+        """);
+  }
+}

@@ -1,0 +1,173 @@
+package dev.flowconf.conformance.transcript;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.flowconf.conformance.golden.CaseRequest;
+import dev.flowconf.conformance.golden.GoldenCase;
+import dev.flowconf.conformance.golden.Header;
+import dev.flowconf.conformance.replay.ObservedResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class TranscriptRendererTests {
+
+  private static final GoldenCase ECHO = new GoldenCase("echo/s1-happy-path", "S1 echo trims and lower-cases `value`",
+      List.of("ECHO-1", "RESP-VALUE-1"),
+      new CaseRequest("POST", "/echo", List.of(new Header("Content-Type", "application/json")),
+          bytes("{\"value\":\"  HeLLo  \"}")));
+
+  private final TranscriptRenderer renderer = new TranscriptRenderer();
+
+  @Test
+  void rendersTheWholeExchangeWithOnlyComparedHeaders() {
+    ObservedResponse response = new ObservedResponse(200,
+        List.of(new Header("Date", "Wed, 26 Nov 2026 16:48:00 GMT"), new Header("Content-Type", "application/json"),
+            new Header("server", "Jetty(12)")),
+        bytes("{\"value\":\"hello\"}"));
+
+    assertEquals("""
+        # echo/s1-happy-path — S1 echo trims and lower-cases `value`
+        # clauses: ECHO-1 RESP-VALUE-1
+
+        >>> POST /echo
+        content-type: application/json
+
+        {"value":"  HeLLo  "}
+
+        <<< 200
+        content-type: application/json
+
+        body: JSON, compact, 17 bytes
+        {
+          "value": "hello"
+        }
+        """, renderer.render(ECHO, response));
+  }
+
+  @Test
+  void copiesNumbersAndStringsVerbatim() {
+    String body = "{\"big\":18446744073709551615,\"pad\":1.10,\"exp\":1E2,\"neg\":-0,"
+        + "\"esc\":\"\\u00e9\\\"\\/\\n\",\"raw\":\"é\"}";
+
+    assertEquals("""
+        {
+          "big": 18446744073709551615,
+          "pad": 1.10,
+          "exp": 1E2,
+          "neg": -0,
+          "esc": "\\u00e9\\"\\/\\n",
+          "raw": "é"
+        }
+        """, bodyOf(body).substring(bodyOf(body).indexOf('\n') + 1));
+  }
+
+  @Test
+  void keepsTheHostsKeyOrder() {
+    assertEquals("""
+        body: JSON, compact, 13 bytes
+        {
+          "b": 1,
+          "a": 2
+        }
+        """, bodyOf("{\"b\":1,\"a\":2}"));
+  }
+
+  @Test
+  void saysWhetherJsonWasCompact() {
+    assertEquals("""
+        body: JSON, not compact, 10 bytes
+        {
+          "a": 1
+        }
+        """, bodyOf("{\"a\": 1}\r\n"));
+    assertTrue(bodyOf("[1,{}]").startsWith("body: JSON, compact, 6 bytes\n"));
+  }
+
+  @Test
+  void printsEmptyContainersOnOneLineAndNestsTheRest() {
+    assertEquals("""
+        body: JSON, compact, 33 bytes
+        {
+          "a": [],
+          "b": {},
+          "c": [
+            [
+              null
+            ],
+            true
+          ]
+        }
+        """, bodyOf("{\"a\":[],\"b\":{},\"c\":[[null],true]}"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"{\"a\":1,}", "01", "[1 2]", "{\"a\" 1}", "\"\\x\"", "\"\\u00e\"", "\"tab\there\"",
+      "tru", "1.", "-", "{} {}", "route not found"})
+  void showsAnythingButOneStrictJsonValueAsText(String body) {
+    assertTrue(bodyOf(body).startsWith("body: text, "), body);
+  }
+
+  @Test
+  void showsBytesThatAreNotUtf8AsHexEscapes() {
+    ObservedResponse response = new ObservedResponse(200, List.of(),
+        new byte[] {'{', '"', 'a', '"', ':', '"', (byte) 0xFF, (byte) 0xC3, '"', '}'});
+
+    assertEquals("""
+        body: text, 10 bytes
+        {"a":"\\xFF\\xC3"}
+        """, responseBody(response));
+  }
+
+  @Test
+  void showsInvisibleCharactersAsCodePointsAndKeepsJsonEscapesApart() {
+    assertEquals("""
+        body: JSON, compact, 21 bytes
+        [
+          "a\\u{00A0}b\\u{0307}",
+          "a\\u00a0b"
+        ]
+        """, bodyOf("[\"a\u00a0b\u0307\",\"a\\u00a0b\"]"));
+  }
+
+  @Test
+  void showsATextBodyLineByLineWithCarriageReturnsVisible() {
+    assertEquals("""
+        body: text, 16 bytes
+        route\\u{000D}
+        not found
+        """, bodyOf("route\r\nnot found"));
+  }
+
+  @Test
+  void saysWhenTheBodyIsEmpty() {
+    assertEquals("body: empty\n", bodyOf(""));
+  }
+
+  @Test
+  void showsARequestWithoutBodyAndRequestBytesThatAreNotUtf8() {
+    GoldenCase noBody = new GoldenCase("echo/x", "d", List.of("C-1"), new CaseRequest("POST", "/echo", List.of(), new byte[0]));
+    GoldenCase binary = new GoldenCase("echo/y", "d", List.of("C-1"), new CaseRequest("POST", "/echo",
+        List.of(new Header("content-type", "application/octet-stream")), new byte[] {'a', (byte) 0x80}));
+    ObservedResponse empty = new ObservedResponse(204, List.of(), new byte[0]);
+
+    assertTrue(renderer.render(noBody, empty).contains(">>> POST /echo\n\n(no body)\n\n<<< 204\n"));
+    assertTrue(renderer.render(binary, empty).contains("\n\na\\x80\n\n<<< 204\n"));
+  }
+
+  private String bodyOf(String body) {
+    return responseBody(new ObservedResponse(200, List.of(), bytes(body)));
+  }
+
+  private String responseBody(ObservedResponse response) {
+    String transcript = renderer.render(ECHO, response);
+    return transcript.substring(transcript.indexOf("<<< 200\n\n") + "<<< 200\n\n".length());
+  }
+
+  private static byte[] bytes(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
+  }
+}
