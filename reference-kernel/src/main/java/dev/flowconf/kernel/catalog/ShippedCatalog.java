@@ -1,7 +1,5 @@
 package dev.flowconf.kernel.catalog;
 
-import dev.flowconf.kernel.exec.Capabilities;
-import dev.flowconf.kernel.exec.Clock;
 import dev.flowconf.kernel.exec.FlowRuntime;
 import dev.flowconf.kernel.exec.Invocation;
 import dev.flowconf.kernel.exec.NodeRegistry;
@@ -19,14 +17,11 @@ public final class ShippedCatalog {
         NodeRegistry registry = new NodeRegistry();
         S1EchoFlow.register(registry);
         HarnessEchoFlow.register(registry);
-        Capabilities none = Capabilities.none();
         return new FlowHttpHost(List.of(
                 FlowRoute.post("/echo",
-                        new FlowRuntime(S1EchoFlow.flow(), registry, List.of(S1EchoFlow.authPlugin()), none,
-                                Clock.SYSTEM),
+                        FlowRuntime.builder(S1EchoFlow.flow(), registry).plugin(S1EchoFlow.authPlugin()).build(),
                         "responder", 250),
-                FlowRoute.post("/harness/echo",
-                        new FlowRuntime(HarnessEchoFlow.flow(), registry, List.of(), none, Clock.SYSTEM),
+                FlowRoute.post("/harness/echo", FlowRuntime.builder(HarnessEchoFlow.flow(), registry).build(),
                         "respond", Invocation.NO_DEADLINE)));
     }
 }

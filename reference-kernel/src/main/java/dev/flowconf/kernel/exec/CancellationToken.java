@@ -1,19 +1,64 @@
 package dev.flowconf.kernel.exec;
 
-/** One cooperative cancellation flag per run; nodes poll it, the runtime sets it. */
-public final class CancellationToken {
-    private volatile boolean cancelled;
-    private volatile String reason;
+import java.util.ArrayList;
+import java.util.List;
 
-    public void cancel(String reason) {
-        if (!cancelled) {
-            this.reason = reason;
-            this.cancelled = true;
+/**
+ * One cooperative cancellation flag per run. Nodes poll it or sleep on it; the runtime sets it and
+ * wakes everything waiting on the run's queues. Plain monitors, because they work on the JVM and on
+ * TeaVM's green threads alike.
+ */
+public final class CancellationToken {
+    private boolean cancelled;
+    private String reason;
+    private final List<Runnable> listeners = new ArrayList<>();
+
+    /** Cancels once; later calls keep the first reason. Listeners run on the cancelling thread. */
+    public void cancel(String why) {
+        List<Runnable> toRun;
+        synchronized (this) {
+            if (cancelled) return;
+            cancelled = true;
+            reason = why;
+            toRun = new ArrayList<>(listeners);
+            notifyAll();
         }
+        for (Runnable r : toRun) r.run();
     }
 
-    public boolean isCancelled() { return cancelled; }
+    public synchronized boolean isCancelled() { return cancelled; }
 
-    /** Why the run was cancelled (upstream's metric reasons: deadline, node_error, ...), or null. */
-    public String reason() { return reason; }
+    /** Why the run was cancelled (upstream's reasons: deadline, node_error, stream_cancelled, ...), or null. */
+    public synchronized String reason() { return reason; }
+
+    /** Runs the listener on cancellation (at once if already cancelled). */
+    public void onCancel(Runnable listener) {
+        synchronized (this) {
+            if (!cancelled) {
+                listeners.add(listener);
+                return;
+            }
+        }
+        listener.run();
+    }
+
+    /**
+     * Sleeps up to the given time, waking early on cancellation.
+     *
+     * @return false when the run was cancelled
+     */
+    public synchronized boolean sleep(long millis) {
+        long end = System.currentTimeMillis() + millis;
+        while (!cancelled) {
+            long left = end - System.currentTimeMillis();
+            if (left <= 0) return true;
+            try {
+                wait(left);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return !cancelled;
+            }
+        }
+        return false;
+    }
 }

@@ -3,173 +3,173 @@ package dev.flowconf.kernel.exec;
 import dev.flowconf.kernel.ir.EdgeIR;
 import dev.flowconf.kernel.ir.FlowIR;
 import dev.flowconf.kernel.ir.NodeIR;
+import dev.flowconf.kernel.json.JsonNumber;
 import dev.flowconf.kernel.json.JsonValue;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Runs one invocation of a flow to its first captured value.
- *
- * <p>Messages move through the graph in FIFO order on the calling thread: a node's output goes to
- * its outgoing edges in edge order, gated by the routing surfaces. The deadline bounds the first
- * captured output; handlers are not pre-empted (upstream does not pre-empt them either), so the
- * deadline is checked between node runs and once the capture has fired.
+ * Runs invocations of one flow the way upstream's kernel-exec does: every node is a task reading
+ * bounded per-edge lanes (backpressure), outputs follow edges in order as the routing surfaces
+ * allow, the first captured output is the result, and a deadline bounds only that first output.
+ * The flow is planned once; every run gets fresh lanes, tasks and a cancellation token.
  */
 public final class FlowExecutor {
-    private final FlowIR flow;
-    private final Clock clock;
-    private final Map<String, List<EdgeIR>> outgoing = new HashMap<>();
-    private final Map<String, Integer> inbound = new HashMap<>();
-    /** Built once; a broken flow keeps failing the same way on every run, as upstream's does. */
-    private final Routing routing;
-    private final Map<String, NodeHandler> handlers;
-    private final ExecutionError instantiationError;
+    static final String WASM_SPILL_MESSAGE =
+            "Spill-to-filesystem is not supported on this platform (wasm). Disable spill_tier or run on native.";
 
-    public FlowExecutor(FlowIR flow, NodeRegistry registry, Clock clock) {
-        this.flow = flow;
-        this.clock = clock;
-        for (NodeIR n : flow.nodes()) {
-            outgoing.put(n.alias(), new ArrayList<>());
-            inbound.put(n.alias(), 0);
+    private final Plan plan;
+    private final SpillStore spillStore;
+
+    public FlowExecutor(FlowIR flow, NodeRegistry registry, ExecutorSettings settings, SpillStore spillStore) {
+        this.plan = new Plan(flow, registry, settings);
+        this.spillStore = spillStore;
+    }
+
+    /** Upstream's instantiate checks, in its order: routing, handlers, spill, capture alias. */
+    FlowInstance instantiate(String captureAlias, RunEnvironment environment, Resources resources)
+            throws ExecutionError {
+        if (plan.routingError != null) throw plan.routingError;
+        if (plan.handlerError != null) throw plan.handlerError;
+        Map<String, SpillStore.Tier> tiers = openSpillTiers();
+        if (!plan.handlers.containsKey(captureAlias)) throw ExecutionError.unknownCapture(captureAlias);
+        FlowInstance instance = new FlowInstance(plan, captureAlias, environment, resources, tiers);
+        instance.start();
+        return instance;
+    }
+
+    private Map<String, SpillStore.Tier> openSpillTiers() throws ExecutionError {
+        Map<String, SpillStore.Tier> tiers = new HashMap<>();
+        for (EdgeIR e : plan.flow.edges()) {
+            String tier = plan.spillTierName(e);
+            if (tier == null || tiers.containsKey(tier)) continue;
+            if (spillStore == null) throw ExecutionError.unsupportedSpill(WASM_SPILL_MESSAGE);
+            try {
+                tiers.put(tier, spillStore.open(plan.flow.id(), tier));
+            } catch (Exception ex) {
+                throw ExecutionError.spillSetup(String.valueOf(ex.getMessage()));
+            }
         }
-        for (EdgeIR e : flow.edges()) {
-            List<EdgeIR> out = outgoing.get(e.from());
-            if (out != null) out.add(e);
-            inbound.computeIfPresent(e.to(), (k, v) -> v + 1);
-        }
-        Routing builtRouting = null;
-        Map<String, NodeHandler> resolved = new HashMap<>();
-        ExecutionError error = null;
+        return tiers;
+    }
+
+    /** Upstream `run_once`: one payload in, the first captured output (or its error) out. */
+    public ExecutionResult runOnce(Invocation invocation, RunEnvironment environment, Resources resources)
+            throws ExecutionError {
+        long start = System.currentTimeMillis();
+        FlowInstance instance = instantiate(invocation.captureAlias(), environment, resources);
+        CaptureItem first;
         try {
-            builtRouting = Routing.build(flow);
-            resolve(registry, resolved);
+            instance.send(invocation.triggerAlias(), invocation.payload());
+            long timeout = invocation.hasDeadline()
+                    ? Math.max(0, start + invocation.deadlineMillis() - System.currentTimeMillis()) : -1;
+            first = instance.nextCapture(timeout);
         } catch (ExecutionError e) {
-            error = e;
+            instance.shutdown("send_failed");
+            throw e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            instance.shutdown("external");
+            throw ExecutionError.cancelled();
         }
-        this.routing = builtRouting;
-        this.handlers = resolved;
-        this.instantiationError = error;
-    }
-
-    private void resolve(NodeRegistry registry, Map<String, NodeHandler> into) throws ExecutionError {
-        for (NodeIR n : flow.nodes()) {
-            NodeHandler h = registry.lookup(n.identifier());
-            if (h == null) throw ExecutionError.unregisteredNode(n.identifier());
-            into.put(n.alias(), h);
-        }
-    }
-
-    private static final class Message {
-        final String alias;
-        final JsonValue payload;
-
-        Message(String alias, JsonValue payload) {
-            this.alias = alias;
-            this.payload = payload;
-        }
-    }
-
-    public ExecutionResult runOnce(Invocation invocation, RunEnvironment environment) throws ExecutionError {
-        long start = clock.nowMillis();
-        CancellationToken token = new CancellationToken();
-        instantiate(invocation.captureAlias());
-        String trigger = invocation.triggerAlias();
-        if (!handlers.containsKey(trigger) || inbound.get(trigger) != 0) {
-            throw ExecutionError.unknownTrigger(trigger);
-        }
-        NodeContext context = new NodeContext(token, environment);
-        ArrayDeque<Message> queue = new ArrayDeque<>();
-        queue.add(new Message(trigger, invocation.payload()));
-        while (!queue.isEmpty()) {
-            checkDeadline(invocation, start, token);
-            Message m = queue.poll();
-            JsonValue output;
-            try {
-                output = handlers.get(m.alias).handle(m.payload, context);
-            } catch (NodeError e) {
-                token.cancel("node_error");
-                throw ExecutionError.nodeFailed(m.alias, e.getMessage());
-            }
-            if (output == null) continue;
-            if (m.alias.equals(invocation.captureAlias())) {
-                checkDeadline(invocation, start, token);
-                return ExecutionResult.value(output);
-            }
-            forward(m.alias, output, queue, token);
-        }
-        return outcomeWithoutOutput(invocation, start, token);
-    }
-
-    /** Upstream's order of checks: routing, then handlers, then the capture alias. */
-    private void instantiate(String captureAlias) throws ExecutionError {
-        if (instantiationError != null) throw instantiationError;
-        if (!handlers.containsKey(captureAlias)) throw ExecutionError.unknownCapture(captureAlias);
-    }
-
-    private void forward(String alias, JsonValue output, ArrayDeque<Message> queue, CancellationToken token)
-            throws ExecutionError {
-        Routing.Route route = routing.forSource(alias);
-        String selected = null;
-        if (route != null) {
-            try {
-                selected = route.select(output);
-            } catch (NodeError e) {
-                token.cancel(route.surfaceKind + "_routing_failed");
-                throw ExecutionError.nodeFailed(alias, e.getMessage());
-            }
-            if (selected != null && !hasEdge(alias, selected)) {
-                token.cancel(route.surfaceKind + "_routing_failed");
-                throw ExecutionError.nodeFailed(alias, route.surfaceKind + " `" + route.surfaceId
-                        + "` selected target `" + selected + "` but no such edge exists");
-            }
-        }
-        boolean sent = false;
-        for (EdgeIR e : outgoing.get(alias)) {
-            if (route != null && route.controlled.contains(e.to()) && !e.to().equals(selected)) continue;
-            queue.add(new Message(e.to(), output));
-            sent = true;
-        }
-        if (route != null && route.isSwitch() && selected == null && !sent) {
-            token.cancel("switch_no_target");
-        }
-    }
-
-    private boolean hasEdge(String from, String to) {
-        for (EdgeIR e : outgoing.get(from)) {
-            if (e.to().equals(to)) return true;
-        }
-        return false;
-    }
-
-    /**
-     * Nothing reached the capture. A cancelled run (a switch with no target) has no output; otherwise
-     * upstream keeps waiting for one, so the deadline decides.
-     */
-    private ExecutionResult outcomeWithoutOutput(Invocation invocation, long start, CancellationToken token)
-            throws ExecutionError {
-        if (token.isCancelled() || !invocation.hasDeadline()) {
+        if (first == null) {
+            boolean timedOut = instance.captureTimedOut();
+            instance.shutdown(timedOut ? "deadline" : "no_output");
+            if (timedOut) throw ExecutionError.deadlineExceeded(invocation.deadlineMillis());
             throw ExecutionError.missingOutput(invocation.captureAlias());
         }
-        long remaining = start + invocation.deadlineMillis() - clock.nowMillis();
-        if (remaining > 0) {
-            try {
-                clock.sleepMillis(remaining);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw ExecutionError.cancelled();
-            }
+        switch (first.kind) {
+            case VALUE:
+                if (first.permit) instance.permits.release();
+                instance.shutdown("completed");
+                return ExecutionResult.value(first.value);
+            case STREAM:
+                return ExecutionResult.stream(
+                        new ResultStream(instance, invocation.captureAlias(), first.stream, first.permit));
+            default:
+                instance.shutdown("node_error");
+                throw ExecutionError.nodeFailed(first.alias, first.message);
         }
-        token.cancel("deadline");
-        throw ExecutionError.deadlineExceeded(invocation.deadlineMillis());
     }
 
-    private void checkDeadline(Invocation invocation, long start, CancellationToken token) throws ExecutionError {
-        if (invocation.hasDeadline() && clock.nowMillis() - start > invocation.deadlineMillis()) {
-            token.cancel("deadline");
-            throw ExecutionError.deadlineExceeded(invocation.deadlineMillis());
+    /** Everything about a flow that does not change between runs. */
+    static final class Plan {
+        final FlowIR flow;
+        final ExecutorSettings settings;
+        final List<String> aliases = new ArrayList<>();
+        final Map<String, List<EdgeIR>> inbound = new LinkedHashMap<>();
+        final Map<String, List<EdgeIR>> outgoing = new HashMap<>();
+        final Map<EdgeIR, Integer> lanes = new HashMap<>();
+        final Map<String, Object> handlers = new HashMap<>();
+        final Routing routing;
+        final ExecutionError routingError;
+        final ExecutionError handlerError;
+
+        Plan(FlowIR flow, NodeRegistry registry, ExecutorSettings settings) {
+            this.flow = flow;
+            this.settings = settings;
+            for (NodeIR n : flow.nodes()) {
+                aliases.add(n.alias());
+                inbound.put(n.alias(), new ArrayList<>());
+                outgoing.put(n.alias(), new ArrayList<>());
+            }
+            for (EdgeIR e : flow.edges()) {
+                List<EdgeIR> in = inbound.get(e.to());
+                List<EdgeIR> out = outgoing.get(e.from());
+                if (in == null || out == null) continue; // validation reports unknown endpoints
+                lanes.put(e, in.size());
+                in.add(e);
+                out.add(e);
+            }
+            Routing builtRouting = null;
+            ExecutionError routeError = null;
+            try {
+                builtRouting = Routing.build(flow);
+            } catch (ExecutionError e) {
+                routeError = e;
+            }
+            this.routing = builtRouting;
+            this.routingError = routeError;
+            ExecutionError missingHandler = null;
+            for (NodeIR n : flow.nodes()) {
+                Object h = registry.lookup(n.identifier());
+                if (h == null) {
+                    missingHandler = ExecutionError.unregisteredNode(n.identifier());
+                    break;
+                }
+                handlers.put(n.alias(), h);
+            }
+            this.handlerError = missingHandler;
+        }
+
+        int lane(EdgeIR e) { return lanes.get(e); }
+
+        int capacity(EdgeIR e) {
+            Long max = unsigned(e.buffer().get("max_items"));
+            return max == null ? settings.edgeCapacity : (int) Math.max(1, Math.min(max, Integer.MAX_VALUE));
+        }
+
+        String spillTierName(EdgeIR e) {
+            JsonValue tier = e.buffer().get("spill_tier");
+            return tier != null && tier.isString() ? tier.asString().value() : null;
+        }
+
+        Long spillThreshold(EdgeIR e) {
+            return unsigned(e.buffer().get("spill_threshold_bytes"));
+        }
+
+        boolean hasEdge(String from, String to) {
+            for (EdgeIR e : outgoing.get(from)) {
+                if (e.to().equals(to)) return true;
+            }
+            return false;
+        }
+
+        private static Long unsigned(JsonValue v) {
+            return v != null && v.isNumber() && v.asNumber().kind() == JsonNumber.Kind.U64 ? v.asNumber().longBits() : null;
         }
     }
 }

@@ -13,16 +13,21 @@ public final class FlowRuntime {
     private final FlowIR flow;
     private final FlowExecutor executor;
     private final List<EnvironmentPlugin> plugins;
+    private final Resources resources;
     private final List<String> missingCapabilities;
 
-    public FlowRuntime(FlowIR flow, NodeRegistry registry, List<EnvironmentPlugin> plugins,
-                       Capabilities capabilities, Clock clock) {
-        this.flow = flow;
-        this.executor = new FlowExecutor(flow, registry, clock);
-        this.plugins = List.copyOf(plugins);
+    private FlowRuntime(Builder b) {
+        this.flow = b.flow;
+        this.executor = new FlowExecutor(b.flow, b.registry, b.settings, b.spillStore);
+        this.plugins = List.copyOf(b.plugins);
+        this.resources = b.resources;
         List<String> hints = new ArrayList<>();
         for (NodeIR n : flow.nodes()) hints.addAll(n.effectHints());
-        this.missingCapabilities = capabilities.missing(hints);
+        this.missingCapabilities = resources.missing(hints);
+    }
+
+    public static Builder builder(FlowIR flow, NodeRegistry registry) {
+        return new Builder(flow, registry);
     }
 
     public FlowIR flow() { return flow; }
@@ -39,9 +44,48 @@ public final class FlowRuntime {
         RunEnvironment environment = new RunEnvironment();
         for (EnvironmentPlugin p : plugins) p.beforeExecute(metadata, environment);
         try {
-            return executor.runOnce(invocation, environment);
+            return executor.runOnce(invocation, environment, resources);
         } finally {
             for (EnvironmentPlugin p : plugins) p.afterExecute(metadata, environment);
+        }
+    }
+
+    /** Optional parts default to: no plugins, no resources, no spill store, upstream queue sizes. */
+    public static final class Builder {
+        private final FlowIR flow;
+        private final NodeRegistry registry;
+        private final List<EnvironmentPlugin> plugins = new ArrayList<>();
+        private Resources resources = Resources.none();
+        private SpillStore spillStore;
+        private ExecutorSettings settings = ExecutorSettings.defaults();
+
+        private Builder(FlowIR flow, NodeRegistry registry) {
+            this.flow = flow;
+            this.registry = registry;
+        }
+
+        public Builder plugin(EnvironmentPlugin plugin) {
+            plugins.add(plugin);
+            return this;
+        }
+
+        public Builder resources(Resources r) {
+            resources = r;
+            return this;
+        }
+
+        public Builder spillStore(SpillStore store) {
+            spillStore = store;
+            return this;
+        }
+
+        public Builder settings(ExecutorSettings s) {
+            settings = s;
+            return this;
+        }
+
+        public FlowRuntime build() {
+            return new FlowRuntime(this);
         }
     }
 }

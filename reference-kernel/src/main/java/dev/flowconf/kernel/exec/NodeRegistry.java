@@ -5,9 +5,17 @@ import java.util.Map;
 
 /** Maps node identifiers (the IR `identifier` field) to their handlers. */
 public final class NodeRegistry {
-    private final Map<String, NodeHandler> handlers = new HashMap<>();
+    private final Map<String, Object> handlers = new HashMap<>();
 
     public NodeRegistry register(String identifier, NodeHandler handler) {
+        return put(identifier, handler);
+    }
+
+    public NodeRegistry registerStream(String identifier, StreamHandler handler) {
+        return put(identifier, handler);
+    }
+
+    private NodeRegistry put(String identifier, Object handler) {
         if (handlers.containsKey(identifier)) {
             throw new IllegalStateException("node `" + identifier + "` already registered");
         }
@@ -15,8 +23,8 @@ public final class NodeRegistry {
         return this;
     }
 
-    /** The handler, or null when none is registered. */
-    public NodeHandler lookup(String identifier) {
+    /** A {@link NodeHandler} or {@link StreamHandler}, or null when none is registered. */
+    Object lookup(String identifier) {
         return handlers.get(identifier);
     }
 }

@@ -3,8 +3,6 @@ package dev.flowconf.kernel.catalog;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.flowconf.kernel.exec.Capabilities;
-import dev.flowconf.kernel.exec.Clock;
 import dev.flowconf.kernel.exec.ExecutionError;
 import dev.flowconf.kernel.exec.FlowRuntime;
 import dev.flowconf.kernel.exec.Invocation;
@@ -12,7 +10,6 @@ import dev.flowconf.kernel.exec.NodeRegistry;
 import dev.flowconf.kernel.json.JsonNull;
 import dev.flowconf.kernel.json.JsonParser;
 import dev.flowconf.kernel.json.JsonValue;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class S1EchoFlowTests {
@@ -21,8 +18,7 @@ class S1EchoFlowTests {
     private static FlowRuntime runtime() {
         NodeRegistry registry = new NodeRegistry();
         S1EchoFlow.register(registry);
-        return new FlowRuntime(S1EchoFlow.flow(), registry, List.of(S1EchoFlow.authPlugin()),
-                Capabilities.none(), Clock.SYSTEM);
+        return FlowRuntime.builder(S1EchoFlow.flow(), registry).plugin(S1EchoFlow.authPlugin()).build();
     }
 
     private String run(String payload, String authUser) throws Exception {

@@ -56,19 +56,4 @@ final class TestFlows {
             throw new IllegalArgumentException(text, e);
         }
     }
-
-    /** A clock that only moves when a node or the executor says so. */
-    static final class ManualClock implements Clock {
-        long now;
-
-        @Override
-        public long nowMillis() {
-            return now;
-        }
-
-        @Override
-        public void sleepMillis(long millis) {
-            now += millis;
-        }
-    }
 }
