@@ -15,10 +15,8 @@ public final class HarnessEchoFlow {
 
     public static FlowIR flow() {
         return new FlowBuilder(ID, "harness_echo_flow", "Returns the request body unchanged")
-                .trigger("trigger", CRATE + "http_trigger", "HttpTrigger",
-                        FlowBuilder.named("JsonValue"), FlowBuilder.named("JsonValue"))
-                .inline("respond", CRATE + "respond", "Respond", "pure", "strict",
-                        FlowBuilder.named("JsonValue"), FlowBuilder.named("JsonValue"))
+                .trigger("trigger", CRATE + "http_trigger", "HttpTrigger").add()
+                .inline("respond", CRATE + "respond", "Respond").behaviour("pure", "strict").add()
                 .connect("trigger", "respond")
                 .build();
     }

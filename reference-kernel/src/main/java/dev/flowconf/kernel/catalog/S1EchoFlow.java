@@ -26,12 +26,11 @@ public final class S1EchoFlow {
 
     public static FlowIR flow() {
         return new FlowBuilder(ID, "s1_echo_flow", "Implements the S1 webhook echo example")
-                .trigger("trigger", CRATE + "http_trigger", "HttpTrigger",
-                        FlowBuilder.named("EchoRequest"), FlowBuilder.named("EchoRequest"))
-                .inline("normalize", CRATE + "normalize", "Normalize", "pure", "strict",
-                        FlowBuilder.named("EchoRequest"), FlowBuilder.named("EchoResponse"))
-                .inline("responder", CRATE + "responder", "Responder", "pure", "strict",
-                        FlowBuilder.named("EchoResponse"), FlowBuilder.named("EchoResponse"))
+                .trigger("trigger", CRATE + "http_trigger", "HttpTrigger").types("EchoRequest", "EchoRequest").add()
+                .inline("normalize", CRATE + "normalize", "Normalize").types("EchoRequest", "EchoResponse")
+                .behaviour("pure", "strict").add()
+                .inline("responder", CRATE + "responder", "Responder").types("EchoResponse", "EchoResponse")
+                .behaviour("pure", "strict").add()
                 .connect("trigger", "normalize")
                 .connect("normalize", "responder")
                 .build();

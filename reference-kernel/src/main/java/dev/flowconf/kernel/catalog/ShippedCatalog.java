@@ -14,9 +14,7 @@ public final class ShippedCatalog {
 
     /** Builds the catalog; hosts call this once and reuse the result for every request. */
     public static HttpHost host() {
-        NodeRegistry registry = new NodeRegistry();
-        S1EchoFlow.register(registry);
-        HarnessEchoFlow.register(registry);
+        NodeRegistry registry = ShippedFlows.registry();
         return new FlowHttpHost(List.of(
                 FlowRoute.post("/echo",
                         FlowRuntime.builder(S1EchoFlow.flow(), registry).plugin(S1EchoFlow.authPlugin()).build(),

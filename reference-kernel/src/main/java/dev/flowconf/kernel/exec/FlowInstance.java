@@ -126,6 +126,10 @@ final class FlowInstance {
             Message m = inbox.receive();
             if (m == null) return;
             boolean permit = m.permit;
+            if (token.isCancelled()) { // biased, like upstream's select: cancellation wins over input
+                if (permit) permits.release();
+                return;
+            }
             try {
                 JsonValue payload = m.spillKey == null ? m.payload : load(m);
                 if (handler instanceof StreamHandler) {

@@ -5,6 +5,8 @@ import dev.flowconf.kernel.json.JsonNumbers;
 import dev.flowconf.kernel.json.JsonObject;
 import dev.flowconf.kernel.json.JsonValue;
 import dev.flowconf.kernel.json.JsonWriter;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Reads typed node inputs out of JSON with serde's error texts, so a node fed the wrong shape fails
@@ -27,7 +29,7 @@ public final class NodeInput {
     public static NodeInput struct(JsonValue input, String structName, String... fieldOrder) throws NodeError {
         if (input.isObject()) return new NodeInput(input.asObject(), structName);
         if (!input.isArray()) {
-            throw failure("invalid type: " + unexpected(input) + ", expected struct " + structName);
+            throw failure("invalid type: " + describe(input) + ", expected struct " + structName);
         }
         int length = input.asArray().size();
         if (length < fieldOrder.length) {
@@ -45,8 +47,40 @@ public final class NodeInput {
     public String requiredString(String field) throws NodeError {
         JsonValue v = fields.get(field);
         if (v == null) throw failure("missing field `" + field + "`");
-        if (!v.isString()) throw failure("invalid type: " + unexpected(v) + ", expected a string");
+        if (!v.isString()) throw failure("invalid type: " + describe(v) + ", expected a string");
         return v.asString().value();
+    }
+
+    public List<String> requiredStringList(String field) throws NodeError {
+        JsonValue v = fields.get(field);
+        if (v == null) throw failure("missing field `" + field + "`");
+        if (!v.isArray()) throw failure("invalid type: " + describe(v) + ", expected a sequence");
+        List<String> out = new ArrayList<>();
+        for (JsonValue item : v.asArray().items()) {
+            if (!item.isString()) throw failure("invalid type: " + describe(item) + ", expected a string");
+            out.add(item.asString().value());
+        }
+        return out;
+    }
+
+    /** An unsigned integer field (Rust u64); null when absent or null. */
+    public Long optionalUnsigned(String field) throws NodeError {
+        JsonValue v = optional(field);
+        if (v == null) return null;
+        if (!v.isNumber() || v.asNumber().kind() == JsonNumber.Kind.F64) {
+            throw failure("invalid type: " + describe(v) + ", expected u64");
+        }
+        if (v.asNumber().kind() == JsonNumber.Kind.I64) {
+            throw failure("invalid value: " + describe(v) + ", expected u64");
+        }
+        return v.asNumber().longBits();
+    }
+
+    public long requiredUnsigned(String field) throws NodeError {
+        if (!fields.has(field)) throw failure("missing field `" + field + "`");
+        Long v = optionalUnsigned(field);
+        if (v == null) throw failure("invalid type: null, expected u64");
+        return v;
     }
 
     /** Null when the field is absent or null. */
@@ -61,8 +95,8 @@ public final class NodeInput {
         return new NodeError("failed to deserialize node input: " + serdeMessage);
     }
 
-    /** serde's `Unexpected` Display for a JSON value. */
-    static String unexpected(JsonValue v) {
+    /** serde's `Unexpected` Display for a JSON value (`null`, `integer `5``, `map`, ...). */
+    public static String describe(JsonValue v) {
         if (v.isNull()) return "null";
         if (v.isBoolean()) return "boolean `" + v.asBoolean() + "`";
         if (v.isString()) return "string " + JsonWriter.toJson(v);

@@ -1,0 +1,70 @@
+package dev.flowconf.kernel.catalog;
+
+import dev.flowconf.kernel.exec.NodeContext;
+import dev.flowconf.kernel.exec.NodeRegistry;
+import dev.flowconf.kernel.exec.StreamSource;
+import dev.flowconf.kernel.ir.FlowIR;
+import dev.flowconf.kernel.json.JsonNumber;
+import dev.flowconf.kernel.json.JsonObject;
+import dev.flowconf.kernel.json.JsonString;
+import dev.flowconf.kernel.json.JsonValue;
+
+/**
+ * The upstream workerd-harness routes besides echo: `/health` (a sanity value), `/stream`
+ * (exactly three chunks) and `/cancel` (a long stream whose cancellation the run observes).
+ */
+public final class HarnessFlows {
+    public static final String HEALTH_ID = "03638860-91d6-5acc-829a-d043222c10a7";
+    public static final String STREAM_ID = "b9c29763-a568-5c69-833b-899650d63cda";
+    public static final String CANCEL_ID = "9f030794-3c75-51fc-a98c-092b9c943a8c";
+    static final int STREAM_CHUNKS = 3;
+    static final int CANCEL_TICKS = 600;
+    static final long CANCEL_TICK_MILLIS = 100;
+    private static final String CRATE = "harness::";
+
+    private HarnessFlows() {}
+
+    public static FlowIR health() {
+        return twoNodes(HEALTH_ID, "harness_health_flow", "Answers that the host is up", "health");
+    }
+
+    public static FlowIR stream() {
+        return twoNodes(STREAM_ID, "harness_stream_flow", "Streams exactly three chunks", "stream");
+    }
+
+    public static FlowIR cancel() {
+        return twoNodes(CANCEL_ID, "harness_cancel_flow",
+                "Streams a tick every 100 ms for a minute unless the client leaves", "cancel");
+    }
+
+    private static FlowIR twoNodes(String id, String name, String summary, String capture) {
+        return new FlowBuilder(id, name, summary)
+                .trigger("trigger", CRATE + "trigger", "HttpTrigger").add()
+                .inline(capture, CRATE + capture, capture.substring(0, 1).toUpperCase() + capture.substring(1))
+                .behaviour("pure", "strict").add()
+                .connect("trigger", capture)
+                .build();
+    }
+
+    public static void register(NodeRegistry registry) {
+        registry.register(CRATE + "trigger", (input, ctx) -> input)
+                .register(CRATE + "health", (input, ctx) ->
+                        JsonObject.builder().put("status", JsonString.of("ok")).build())
+                .registerStream(CRATE + "stream", (input, ctx) -> counter(STREAM_CHUNKS, 0, null))
+                .registerStream(CRATE + "cancel", (input, ctx) -> counter(CANCEL_TICKS, CANCEL_TICK_MILLIS, ctx));
+    }
+
+    /** `{"chunk":0}`, `{"chunk":1}`, ... with a cancellable pause before every chunk but the first. */
+    private static StreamSource counter(int chunks, long pauseMillis, NodeContext ctx) {
+        return new StreamSource() {
+            private int sent;
+
+            @Override
+            public JsonValue next() {
+                if (sent == chunks) return null;
+                if (sent > 0 && pauseMillis > 0 && !ctx.sleep(pauseMillis)) return null;
+                return JsonObject.builder().put("chunk", JsonNumber.ofU64(sent++)).build();
+            }
+        };
+    }
+}

@@ -1,0 +1,37 @@
+package dev.flowconf.kernel.validate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.flowconf.kernel.catalog.ShippedFlows;
+import dev.flowconf.kernel.ir.FlowIR;
+import dev.flowconf.kernel.ir.FlowIrReader;
+import dev.flowconf.kernel.json.JsonParser;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Named;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Every flow we ship, and upstream's own example dumps, pass the validator with no diagnostics. */
+class ShippedFlowValidationTests {
+    static Stream<Named<FlowIR>> shippedFlows() {
+        // Iterates the catalogue, so flows added to ShippedFlows later are covered without edits here.
+        return ShippedFlows.all().stream().map(flow -> Named.of(flow.name(), flow));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("shippedFlows")
+    void shippedFlowValidates(FlowIR flow) {
+        assertEquals(List.of(), FlowValidator.validate(flow), flow.name());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"s2_site.json", "etl_logs.flow_ir.json"})
+    void upstreamExampleDumpValidates(String file) throws Exception {
+        FlowIR flow = FlowIrReader.read(JsonParser.parse(Files.readAllBytes(Path.of("..", "goldens", "upstream", file))));
+        assertEquals(List.of(), FlowValidator.validate(flow), file);
+    }
+}
