@@ -1,7 +1,10 @@
 package dev.flowconf.reference;
 
 import dev.flowconf.kernel.catalog.ShippedCatalog;
+import dev.flowconf.kernel.exec.TaskRunner;
 import java.net.URI;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
@@ -26,10 +29,20 @@ public final class ReferenceHost implements AutoCloseable {
         connector.setHost("127.0.0.1");
         connector.setPort(port);
         server.addConnector(connector);
-        server.setHandler(new JettyFlowHandler(ShippedCatalog.host()));
+        server.setHandler(new JettyFlowHandler(ShippedCatalog.host(nodeTaskPool())));
         server.setStopAtShutdown(true);
         server.start();
         return new ReferenceHost(server, connector);
+    }
+
+    /** Node tasks reuse pooled daemon threads instead of starting three threads per request. */
+    private static TaskRunner nodeTaskPool() {
+        ExecutorService pool = Executors.newCachedThreadPool(task -> {
+            Thread t = new Thread(task, "flowconf-node");
+            t.setDaemon(true);
+            return t;
+        });
+        return (name, task) -> pool.execute(task);
     }
 
     public URI baseUrl() {

@@ -24,8 +24,9 @@ public final class FlowExecutor {
     private final Plan plan;
     private final SpillStore spillStore;
 
-    public FlowExecutor(FlowIR flow, NodeRegistry registry, ExecutorSettings settings, SpillStore spillStore) {
-        this.plan = new Plan(flow, registry, settings);
+    public FlowExecutor(FlowIR flow, NodeRegistry registry, ExecutorSettings settings, SpillStore spillStore,
+                        TaskRunner taskRunner) {
+        this.plan = new Plan(flow, registry, settings, taskRunner);
         this.spillStore = spillStore;
     }
 
@@ -99,6 +100,7 @@ public final class FlowExecutor {
     static final class Plan {
         final FlowIR flow;
         final ExecutorSettings settings;
+        final TaskRunner taskRunner;
         final List<String> aliases = new ArrayList<>();
         final Map<String, List<EdgeIR>> inbound = new LinkedHashMap<>();
         final Map<String, List<EdgeIR>> outgoing = new HashMap<>();
@@ -108,9 +110,10 @@ public final class FlowExecutor {
         final ExecutionError routingError;
         final ExecutionError handlerError;
 
-        Plan(FlowIR flow, NodeRegistry registry, ExecutorSettings settings) {
+        Plan(FlowIR flow, NodeRegistry registry, ExecutorSettings settings, TaskRunner taskRunner) {
             this.flow = flow;
             this.settings = settings;
+            this.taskRunner = taskRunner;
             for (NodeIR n : flow.nodes()) {
                 aliases.add(n.alias());
                 inbound.put(n.alias(), new ArrayList<>());

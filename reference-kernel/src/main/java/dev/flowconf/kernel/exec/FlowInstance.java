@@ -53,9 +53,7 @@ final class FlowInstance {
     void start() {
         for (String alias : plan.aliases) {
             tasks.started();
-            Thread t = new Thread(() -> runNode(alias), "flowconf-node-" + alias);
-            t.setDaemon(true);
-            t.start();
+            plan.taskRunner.run("flowconf-node-" + alias, () -> runNode(alias));
         }
     }
 

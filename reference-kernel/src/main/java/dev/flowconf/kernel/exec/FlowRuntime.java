@@ -18,7 +18,7 @@ public final class FlowRuntime {
 
     private FlowRuntime(Builder b) {
         this.flow = b.flow;
-        this.executor = new FlowExecutor(b.flow, b.registry, b.settings, b.spillStore);
+        this.executor = new FlowExecutor(b.flow, b.registry, b.settings, b.spillStore, b.taskRunner);
         this.plugins = List.copyOf(b.plugins);
         this.resources = b.resources;
         List<String> hints = new ArrayList<>();
@@ -50,7 +50,8 @@ public final class FlowRuntime {
         }
     }
 
-    /** Optional parts default to: no plugins, no resources, no spill store, upstream queue sizes. */
+    /** Optional parts default to: no plugins, no resources, no spill store, upstream queue sizes,
+     * a thread per node task. */
     public static final class Builder {
         private final FlowIR flow;
         private final NodeRegistry registry;
@@ -58,6 +59,7 @@ public final class FlowRuntime {
         private Resources resources = Resources.none();
         private SpillStore spillStore;
         private ExecutorSettings settings = ExecutorSettings.defaults();
+        private TaskRunner taskRunner = TaskRunner.THREAD_PER_TASK;
 
         private Builder(FlowIR flow, NodeRegistry registry) {
             this.flow = flow;
@@ -81,6 +83,11 @@ public final class FlowRuntime {
 
         public Builder settings(ExecutorSettings s) {
             settings = s;
+            return this;
+        }
+
+        public Builder taskRunner(TaskRunner runner) {
+            taskRunner = runner;
             return this;
         }
 

@@ -18,12 +18,47 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 
 /** Upstream's instance-level facts: backpressure, permits, spill, streams, cancellation. */
 class FlowInstanceTests {
+    /**
+     * Work on a second thread. A plain Thread, not CompletableFuture: TeaVM's class library has no
+     * CompletableFuture, and these tests also run compiled by TeaVM (dev.flowconf.kernel.teavm.TeaVmSuiteBuilder).
+     */
+    private static final class Background<T> {
+        private final Thread thread;
+        private volatile T value;
+        private volatile Throwable failure;
+        private volatile boolean done;
+
+        Background(Callable<T> work) {
+            thread = new Thread(() -> {
+                try {
+                    value = work.call();
+                } catch (Throwable e) {
+                    failure = e;
+                } finally {
+                    done = true;
+                }
+            });
+            thread.setDaemon(true); // like CompletableFuture's pool: a stuck test must not keep the JVM alive
+            thread.start();
+        }
+
+        boolean isDone() {
+            return done;
+        }
+
+        T get(long timeoutMillis) throws InterruptedException {
+            thread.join(timeoutMillis);
+            if (!done) throw new AssertionError("still running after " + timeoutMillis + " ms");
+            if (failure != null) throw new AssertionError("failed on its thread", failure);
+            return value;
+        }
+    }
+
     private static NodeRegistry identity(String... aliases) {
         NodeRegistry r = new NodeRegistry();
         for (String a : aliases) r.register(a, (in, ctx) -> in);
@@ -44,23 +79,20 @@ class FlowInstanceTests {
         FlowIR flow = withBuffer(new TestFlows().trigger("t").node("c").edge("t", "c").build(), 0,
                 JsonObject.builder().put("max_items", JsonNumber.ofU64(1)).build());
         FlowExecutor executor = new FlowExecutor(flow, identity("t", "c"),
-                ExecutorSettings.defaults().withCaptureCapacity(1), null);
+                ExecutorSettings.defaults().withCaptureCapacity(1), null, TaskRunner.THREAD_PER_TASK);
         FlowInstance instance = executor.instantiate("c", new RunEnvironment(), Resources.none());
         try {
             instance.send("t", json("1"));
-            CompletableFuture<Void> second = CompletableFuture.runAsync(() -> {
-                try {
-                    instance.send("t", json("2"));
-                } catch (ExecutionError e) {
-                    throw new IllegalStateException(e);
-                }
+            Background<Void> second = new Background<>(() -> {
+                instance.send("t", json("2"));
+                return null;
             });
             Thread.sleep(100);
             assertFalse(second.isDone(), "the second send waits for a permit (>50 ms)");
             CaptureItem first = instance.nextCapture(1_000);
             assertEquals(json("1"), first.value);
             instance.permits.release(); // what run_once's consumer does when it takes an output
-            second.get(2, TimeUnit.SECONDS);
+            second.get(2_000);
             assertEquals(json("2"), instance.nextCapture(1_000).value);
         } finally {
             instance.shutdown("test");
@@ -71,7 +103,7 @@ class FlowInstanceTests {
     void permitsComeBackWhenNodesProduceNothing() throws Exception {
         FlowIR flow = new TestFlows().trigger("t").node("c").edge("t", "c").build();
         NodeRegistry r = identity("c").register("t", (in, ctx) -> null);
-        FlowInstance instance = new FlowExecutor(flow, r, ExecutorSettings.defaults(), null)
+        FlowInstance instance = new FlowExecutor(flow, r, ExecutorSettings.defaults(), null, TaskRunner.THREAD_PER_TASK)
                 .instantiate("c", new RunEnvironment(), Resources.none());
         try {
             for (int i = 0; i < 20; i++) instance.send("t", json(Integer.toString(i)));
@@ -120,7 +152,7 @@ class FlowInstanceTests {
             ctx.sleep(100);
             return in;
         });
-        FlowInstance instance = new FlowExecutor(spillFlow(), r, ExecutorSettings.defaults(), spill)
+        FlowInstance instance = new FlowExecutor(spillFlow(), r, ExecutorSettings.defaults(), spill, TaskRunner.THREAD_PER_TASK)
                 .instantiate("c", new RunEnvironment(), Resources.none());
         try {
             instance.send("t", json("\"a\""));
@@ -208,17 +240,11 @@ class FlowInstanceTests {
         ResultStream stream = FlowRuntime.builder(flow, counting("s", 1_000, sawCancel)).build()
                 .execute(Invocation.of("t", "s", json("null"))).stream();
         assertEquals(json("0"), stream.next());
-        CompletableFuture<JsonValue> pending = CompletableFuture.supplyAsync(() -> {
-            try {
-                return stream.next();
-            } catch (ExecutionError e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        Background<JsonValue> pending = new Background<>(stream::next);
         Thread.sleep(5);
         long start = System.currentTimeMillis();
         stream.cancel();
-        pending.get(1, TimeUnit.SECONDS);
+        pending.get(1_000);
         assertTrue(stream.cancellation().isCancelled());
         assertEquals("stream_cancelled", stream.cancellation().reason());
         assertTrue(System.currentTimeMillis() - start < 50, "the token fired within 50 ms");

@@ -11,14 +11,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-@org.junit.jupiter.api.Tag("jvm-only") // reads ../goldens/upstream
+/** The tests that read ../goldens/upstream are jvm-only; the others also run compiled by TeaVM. */
 class FlowIrReaderTests {
     private static JsonValue upstream(String file) throws Exception {
         return JsonParser.parse(Files.readAllBytes(Path.of("..", "goldens", "upstream", file)));
     }
 
+    @Tag("jvm-only") // reads ../goldens/upstream
     @ParameterizedTest
     @ValueSource(strings = {"s2_site.json", "etl_logs.flow_ir.json"})
     void upstreamExampleDumpsRoundTripUnchanged(String file) throws Exception {
@@ -27,6 +29,7 @@ class FlowIrReaderTests {
         assertEquals(document, FlowIrWriter.toJson(flow));
     }
 
+    @Tag("jvm-only") // reads ../goldens/upstream
     @Test
     void shippedS2IsTheUpstreamDumpExceptForTheDumpsStaleId() throws Exception {
         String dump = new String(java.nio.file.Files.readAllBytes(Path.of("..", "goldens", "upstream", "s2_site.json")),
@@ -34,6 +37,7 @@ class FlowIrReaderTests {
         assertEquals(JsonParser.parse(dump), FlowIrWriter.toJson(S2SiteFlow.flow()));
     }
 
+    @Tag("jvm-only") // reads ../goldens/upstream
     @Test
     void s2DumpHasItsNodesAndEdges() throws Exception {
         FlowIR flow = FlowIrReader.read(upstream("s2_site.json"));

@@ -26,6 +26,7 @@ import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Named;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -37,6 +38,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * 2020-12, sub-schemas under {@code definitions}) with an independent validator, so the format is
  * checked against the real thing rather than our reading of it. JVM only.
  */
+@Tag("jvm-only") // a JVM JSON Schema library (networknt, Jackson) and files under ../goldens
 class SchemaConformanceTests {
     private static final Path UPSTREAM = Path.of("..", "goldens", "upstream");
     private static JsonSchema schema;

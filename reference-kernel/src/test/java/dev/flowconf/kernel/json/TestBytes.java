@@ -21,7 +21,10 @@ final class TestBytes {
                 i += 4;
             } else {
                 int end = i + Character.charCount(notation.codePointAt(i));
-                out.writeBytes(notation.substring(i, end).getBytes(StandardCharsets.UTF_8));
+                // write(b, 0, n), not writeBytes(b) (Java 11): TeaVM's classlib lacks it and these tests also run
+                // compiled by TeaVM (see dev.flowconf.kernel.teavm.TeaVmSuiteBuilder).
+                byte[] utf8 = notation.substring(i, end).getBytes(StandardCharsets.UTF_8);
+                out.write(utf8, 0, utf8.length);
                 i = end;
             }
         }

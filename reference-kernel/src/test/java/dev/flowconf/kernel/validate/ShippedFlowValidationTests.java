@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Named;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -28,6 +29,7 @@ class ShippedFlowValidationTests {
         assertEquals(List.of(), FlowValidator.validate(flow), flow.name());
     }
 
+    @Tag("jvm-only") // reads ../goldens/upstream from the file system
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"s2_site.json", "etl_logs.flow_ir.json"})
     void upstreamExampleDumpValidates(String file) throws Exception {

@@ -1,0 +1,46 @@
+// Runs the kernel's tests compiled by TeaVM (target/teavm-tests/js/kernel-tests.js, built by
+// dev.flowconf.kernel.teavm.TeaVmSuiteBuilder) under node and exits non-zero unless every one of them ran and
+// passed. Usage: node run-kernel-tests.mjs <kernel-tests.js>
+import { pathToFileURL } from 'node:url';
+
+const file = process.argv[2];
+if (!file) {
+  console.error('usage: node run-kernel-tests.mjs <kernel-tests.js>');
+  process.exit(2);
+}
+
+function verdict(result) {
+  if (!result) {
+    console.error('TeaVM kernel tests: FAILED, the suite never reported a result (crashed, or hung in a green thread)');
+    return 3;
+  }
+  if (result.failed !== 0 || result.passed !== result.run || result.run !== result.expected || result.run === 0) {
+    console.error(`TeaVM kernel tests: FAILED (${result.run} run, ${result.passed} passed, `
+        + `${result.failed} failures, ${result.expected} expected)`);
+    return 1;
+  }
+  return 0;
+}
+
+// TeaVM's main() goes on in green threads after it returns (Thread.sleep, waits), so wait for the suite's
+// report (PortableSuite.report). A suite that ends without reporting is a failure, never a pass.
+process.on('beforeExit', () => process.exit(verdict(globalThis.flowconfTeaVmResult)));
+
+// Once it has reported, exit at once. Timers may still be pending: TeaVM 0.16's Platform.schedule drops the id
+// setTimeout returns, so an Object.wait(timeout) that is notified early cannot clear its timer, which then
+// would keep node alive (up to 10 s with these tests) only to fire as a no-op.
+const poll = setInterval(() => {
+  const result = globalThis.flowconfTeaVmResult;
+  if (result) {
+    clearInterval(poll);
+    const timers = process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
+    if (timers > 0) {
+      console.log(`(exiting with ${timers} TeaVM timer(s) still pending; see the comment in run-kernel-tests.mjs)`);
+    }
+    process.exit(verdict(result));
+  }
+}, 20);
+poll.unref();
+
+const suite = await import(pathToFileURL(file).href);
+suite.main([]);
