@@ -2,7 +2,9 @@ package dev.flowconf.reference;
 
 import dev.flowconf.kernel.catalog.ShippedCatalog;
 import dev.flowconf.kernel.exec.TaskRunner;
+import dev.flowconf.kernel.http.FlowHttpHost;
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -22,6 +24,11 @@ public final class ReferenceHost implements AutoCloseable {
 
     /** Starts on the port (0 picks a free one) and returns once it accepts connections. */
     public static ReferenceHost start(int port) throws Exception {
+        return start(port, FlowHttpHost.DEFAULT_KEEP_ALIVE_MILLIS);
+    }
+
+    /** @param keepAliveMillis idle time after which an event stream gets a `: keepalive` comment */
+    public static ReferenceHost start(int port, long keepAliveMillis) throws Exception {
         Server server = new Server();
         HttpConfiguration config = new HttpConfiguration();
         config.setSendServerVersion(false); // the Axum host sends no Server header either
@@ -29,7 +36,11 @@ public final class ReferenceHost implements AutoCloseable {
         connector.setHost("127.0.0.1");
         connector.setPort(port);
         server.addConnector(connector);
-        server.setHandler(new JettyFlowHandler(ShippedCatalog.host(nodeTaskPool())));
+        ShippedCatalog.Platform platform = ShippedCatalog.Platform.defaults()
+                .withTasks(nodeTaskPool())
+                .withSpill(new FileSpillStore(Path.of(System.getProperty("java.io.tmpdir"))))
+                .withKeepAliveMillis(keepAliveMillis);
+        server.setHandler(new JettyFlowHandler(ShippedCatalog.host(platform)));
         server.setStopAtShutdown(true);
         server.start();
         return new ReferenceHost(server, connector);

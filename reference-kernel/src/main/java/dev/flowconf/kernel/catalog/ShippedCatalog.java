@@ -2,29 +2,120 @@ package dev.flowconf.kernel.catalog;
 
 import dev.flowconf.kernel.exec.FlowRuntime;
 import dev.flowconf.kernel.exec.Invocation;
+import dev.flowconf.kernel.exec.MemoryStores;
 import dev.flowconf.kernel.exec.NodeRegistry;
+import dev.flowconf.kernel.exec.Resources;
+import dev.flowconf.kernel.exec.SpillStore;
 import dev.flowconf.kernel.exec.TaskRunner;
 import dev.flowconf.kernel.http.FlowHttpHost;
 import dev.flowconf.kernel.http.FlowRoute;
 import dev.flowconf.kernel.http.HttpHost;
+import dev.flowconf.kernel.http.RunLedger;
+import dev.flowconf.kernel.ir.FlowIR;
+import java.util.ArrayList;
 import java.util.List;
 
-/** The flows every flowconf host serves, at the routes SPEC.md lists. */
+/** The routes every flowconf host serves (SPEC.md §1), built once per host. */
 public final class ShippedCatalog {
     private ShippedCatalog() {}
 
-    /** Builds the catalog with a thread per node task; hosts build it once and reuse it. */
-    public static HttpHost host() {
-        return host(TaskRunner.THREAD_PER_TASK);
+    /** What differs between hosts: where node tasks run, spill storage, the keep-alive interval. */
+    public static final class Platform {
+        final TaskRunner tasks;
+        final SpillStore spill;
+        final long keepAliveMillis;
+
+        private Platform(TaskRunner tasks, SpillStore spill, long keepAliveMillis) {
+            this.tasks = tasks;
+            this.spill = spill;
+            this.keepAliveMillis = keepAliveMillis;
+        }
+
+        /** A thread per node task, no spill storage (the Workers profile), 15 s keep-alive. */
+        public static Platform defaults() {
+            return new Platform(TaskRunner.THREAD_PER_TASK, null, FlowHttpHost.DEFAULT_KEEP_ALIVE_MILLIS);
+        }
+
+        public Platform withTasks(TaskRunner runner) {
+            return new Platform(runner, spill, keepAliveMillis);
+        }
+
+        public Platform withSpill(SpillStore store) {
+            return new Platform(tasks, store, keepAliveMillis);
+        }
+
+        public Platform withKeepAliveMillis(long millis) {
+            return new Platform(tasks, spill, millis);
+        }
     }
 
-    /** Builds the catalog running node tasks on the given runner (a JVM host passes a pool). */
-    public static HttpHost host(TaskRunner tasks) {
-        NodeRegistry registry = ShippedFlows.registry();
-        return new FlowHttpHost(List.of(
-                FlowRoute.post("/echo", FlowRuntime.builder(S1EchoFlow.flow(), registry)
-                        .plugin(S1EchoFlow.authPlugin()).taskRunner(tasks).build(), "responder", 250),
-                FlowRoute.post("/harness/echo", FlowRuntime.builder(HarnessEchoFlow.flow(), registry)
-                        .taskRunner(tasks).build(), "respond", Invocation.NO_DEADLINE)));
+    public static HttpHost host() {
+        return host(Platform.defaults());
+    }
+
+    public static HttpHost host(Platform platform) {
+        return new Routes(platform).host();
+    }
+
+    /** Builds the route table; one ledger counts the runs of every route. */
+    private static final class Routes {
+        private final Platform platform;
+        private final NodeRegistry registry = ShippedFlows.registry();
+        private final RunLedger ledger = new RunLedger();
+        private final MemoryStores.Kv kv = new MemoryStores.Kv();
+        private final MemoryStores.Blob blobs = new MemoryStores.Blob();
+        private final List<FlowRoute> routes = new ArrayList<>();
+
+        Routes(Platform platform) {
+            this.platform = platform;
+        }
+
+        private FlowRuntime.Builder runtime(FlowIR flow) {
+            return FlowRuntime.builder(flow, registry).taskRunner(platform.tasks).observer(ledger);
+        }
+
+        private void add(String method, String path, FlowRuntime.Builder runtime, String capture, long deadline) {
+            routes.add(FlowRoute.of(method, path, runtime.build(), capture).deadline(deadline));
+        }
+
+        HttpHost host() {
+            long none = Invocation.NO_DEADLINE;
+            FlowRuntime.Builder s1 = runtime(S1EchoFlow.flow()).plugin(S1EchoFlow.authPlugin());
+            add("POST", "/echo", s1, "responder", 250);
+            add("GET", "/health", runtime(HarnessFlows.health()), "health", none);
+            add("POST", "/harness/echo", runtime(HarnessEchoFlow.flow()), "respond", none);
+            add("GET", "/stream", runtime(HarnessFlows.stream()), "stream", none);
+            add("GET", "/cancel", runtime(HarnessFlows.cancel()), "cancel", none);
+            FlowRuntime meta = runtime(MetadataEchoFlow.flow()).plugin(MetadataEchoFlow.plugin()).build();
+            routes.add(FlowRoute.of("GET", "/meta", meta, "meta"));
+            routes.add(FlowRoute.of("POST", "/meta", meta, "meta"));
+
+            FlowRuntime s2 = runtime(S2SiteFlow.flow()).build();
+            routes.add(FlowRoute.of("POST", "/site/stream", s2, "stream").deadline(5000));
+            routes.add(FlowRoute.of("GET", "/site/stream", s2, "stream").deadline(5000).payloadFromQuery());
+            add("POST", "/branch", runtime(S3BranchingFlow.flow()), "capture", 250);
+            add("POST", "/preflight", runtime(S4PreflightFlow.flow()), "capture", 250);
+            add("POST", "/preflight/kv", runtime(S4PreflightFlow.flow()).resources(Resources.none().withKv(kv)),
+                    "capture", 250);
+            add("POST", "/unsupported", runtime(S5UnsupportedSurfaceFlow.flow()), "capture", 250);
+            Resources withBlob = Resources.none().withBlob(blobs);
+            add("POST", "/spill", runtime(S6SpillFlow.flow()).resources(withBlob).spillStore(platform.spill),
+                    "capture", 2000);
+            add("POST", "/spill/no-blob", runtime(S6SpillFlow.flow()).spillStore(platform.spill), "capture", 2000);
+
+            add("POST", "/errors/node-failure", runtime(ErrorFlows.nodeFailure()), "fails", none);
+            add("POST", "/errors/missing-output", runtime(ErrorFlows.missingOutput()), "capture", none);
+            FlowRuntime echo = runtime(HarnessEchoFlow.flow()).build();
+            routes.add(FlowRoute.of("POST", "/errors/unknown-trigger", echo, "respond").trigger("nope"));
+            routes.add(FlowRoute.of("POST", "/errors/unknown-capture", echo, "nope"));
+            add("POST", "/errors/unregistered-node", runtime(ErrorFlows.unregisteredNode()), "ghost", none);
+            add("POST", "/errors/invalid-switch", runtime(ErrorFlows.invalidSwitch()), "capture", none);
+            add("POST", "/errors/invalid-if", runtime(ErrorFlows.invalidIf()), "capture", none);
+            FlowRuntime slow = runtime(ErrorFlows.slow()).build();
+            routes.add(FlowRoute.of("POST", "/errors/deadline", slow, "capture").deadline(50));
+            routes.add(FlowRoute.of("POST", "/errors/cancelled", slow, "capture").cancelAfter(50));
+            add("POST", "/errors/unsupported-spill", runtime(S6SpillFlow.flow()).resources(withBlob), "capture", 2000);
+            return new FlowHttpHost(routes, ledger, platform.tasks, platform.keepAliveMillis);
+        }
     }
 }

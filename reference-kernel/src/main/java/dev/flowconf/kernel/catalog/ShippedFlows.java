@@ -8,10 +8,17 @@ import java.util.List;
 public final class ShippedFlows {
     private ShippedFlows() {}
 
+    /** The valid flows: upstream's examples s1–s6, the harness flows, the error flows that validate. */
     public static List<FlowIR> all() {
         return List.of(S1EchoFlow.flow(), S2SiteFlow.flow(), S3BranchingFlow.flow(), S4PreflightFlow.flow(),
                 S5UnsupportedSurfaceFlow.flow(), S6SpillFlow.flow(), HarnessEchoFlow.flow(),
-                HarnessFlows.health(), HarnessFlows.stream(), HarnessFlows.cancel());
+                HarnessFlows.health(), HarnessFlows.stream(), HarnessFlows.cancel(), MetadataEchoFlow.flow(),
+                ErrorFlows.nodeFailure(), ErrorFlows.missingOutput(), ErrorFlows.unregisteredNode(), ErrorFlows.slow());
+    }
+
+    /** Flows shipped invalid on purpose, so the runtime's CTRL110/CTRL120 answers have routes. */
+    public static List<FlowIR> deliberatelyInvalid() {
+        return List.of(ErrorFlows.invalidSwitch(), ErrorFlows.invalidIf());
     }
 
     public static NodeRegistry registry() {
@@ -24,6 +31,8 @@ public final class ShippedFlows {
         S6SpillFlow.register(registry);
         HarnessEchoFlow.register(registry);
         HarnessFlows.register(registry);
+        MetadataEchoFlow.register(registry);
+        ErrorFlows.register(registry);
         return registry;
     }
 }

@@ -58,10 +58,13 @@ public final class FlowExecutor {
     }
 
     /** Upstream `run_once`: one payload in, the first captured output (or its error) out. */
-    public ExecutionResult runOnce(Invocation invocation, RunEnvironment environment, Resources resources)
-            throws ExecutionError {
+    public ExecutionResult runOnce(Invocation invocation, RunEnvironment environment, Resources resources,
+                                   RunObserver observer) throws ExecutionError {
         long start = System.currentTimeMillis();
         FlowInstance instance = instantiate(invocation.captureAlias(), environment, resources);
+        observer.runStarted();
+        CancellationToken client = invocation.client();
+        if (client != null) client.onCancel(() -> instance.stop(CLIENT_GONE));
         CaptureItem first;
         try {
             instance.send(invocation.triggerAlias(), invocation.payload());
@@ -69,31 +72,41 @@ public final class FlowExecutor {
                     ? Math.max(0, start + invocation.deadlineMillis() - System.currentTimeMillis()) : -1;
             first = instance.nextCapture(timeout);
         } catch (ExecutionError e) {
-            instance.shutdown("send_failed");
-            throw e;
+            throw end(instance, observer, "send_failed", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            instance.shutdown("external");
-            throw ExecutionError.cancelled();
+            throw end(instance, observer, "external", ExecutionError.cancelled());
         }
         if (first == null) {
-            boolean timedOut = instance.captureTimedOut();
-            instance.shutdown(timedOut ? "deadline" : "no_output");
-            if (timedOut) throw ExecutionError.deadlineExceeded(invocation.deadlineMillis());
-            throw ExecutionError.missingOutput(invocation.captureAlias());
+            if (CLIENT_GONE.equals(instance.token.reason())) {
+                throw end(instance, observer, CLIENT_GONE, ExecutionError.cancelled());
+            }
+            if (instance.captureTimedOut()) {
+                throw end(instance, observer, "deadline", ExecutionError.deadlineExceeded(invocation.deadlineMillis()));
+            }
+            throw end(instance, observer, "no_output", ExecutionError.missingOutput(invocation.captureAlias()));
         }
         switch (first.kind) {
             case VALUE:
                 if (first.permit) instance.permits.release();
-                instance.shutdown("completed");
+                end(instance, observer, "completed", null);
                 return ExecutionResult.value(first.value);
             case STREAM:
-                return ExecutionResult.stream(
-                        new ResultStream(instance, invocation.captureAlias(), first.stream, first.permit));
+                return ExecutionResult.stream(new ResultStream(instance, invocation.captureAlias(), first.stream,
+                        first.permit, observer, plan.taskRunner));
             default:
-                instance.shutdown("node_error");
-                throw ExecutionError.nodeFailed(first.alias, first.message);
+                throw end(instance, observer, "node_error", ExecutionError.nodeFailed(first.alias, first.message));
         }
+    }
+
+    /** Why a run stops when its client went away; such runs answer Cancelled. */
+    static final String CLIENT_GONE = "client_gone";
+
+    /** Shuts the instance down, tells the observer, and hands back the error to throw (if any). */
+    private static ExecutionError end(FlowInstance instance, RunObserver observer, String reason, ExecutionError e) {
+        instance.shutdown(reason);
+        observer.runEnded(CLIENT_GONE.equals(instance.token.reason()));
+        return e;
     }
 
     /** Everything about a flow that does not change between runs. */

@@ -76,6 +76,11 @@ final class FlowInstance {
     /** Cancels (if nothing else did), stops every task and waits until all have ended. */
     void shutdown(String reason) {
         stop(reason);
+        awaitTasks();
+    }
+
+    /** Waits until every node task has ended (after a stop). */
+    void awaitTasks() {
         try {
             tasks.await();
         } catch (InterruptedException e) {

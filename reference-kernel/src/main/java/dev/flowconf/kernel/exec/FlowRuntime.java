@@ -14,6 +14,7 @@ public final class FlowRuntime {
     private final FlowExecutor executor;
     private final List<EnvironmentPlugin> plugins;
     private final Resources resources;
+    private final RunObserver observer;
     private final List<String> missingCapabilities;
 
     private FlowRuntime(Builder b) {
@@ -21,6 +22,7 @@ public final class FlowRuntime {
         this.executor = new FlowExecutor(b.flow, b.registry, b.settings, b.spillStore, b.taskRunner);
         this.plugins = List.copyOf(b.plugins);
         this.resources = b.resources;
+        this.observer = b.observer;
         List<String> hints = new ArrayList<>();
         for (NodeIR n : flow.nodes()) hints.addAll(n.effectHints());
         this.missingCapabilities = resources.missing(hints);
@@ -44,7 +46,7 @@ public final class FlowRuntime {
         RunEnvironment environment = new RunEnvironment();
         for (EnvironmentPlugin p : plugins) p.beforeExecute(metadata, environment);
         try {
-            return executor.runOnce(invocation, environment, resources);
+            return executor.runOnce(invocation, environment, resources, observer);
         } finally {
             for (EnvironmentPlugin p : plugins) p.afterExecute(metadata, environment);
         }
@@ -60,6 +62,7 @@ public final class FlowRuntime {
         private SpillStore spillStore;
         private ExecutorSettings settings = ExecutorSettings.defaults();
         private TaskRunner taskRunner = TaskRunner.THREAD_PER_TASK;
+        private RunObserver observer = RunObserver.NONE;
 
         private Builder(FlowIR flow, NodeRegistry registry) {
             this.flow = flow;
@@ -88,6 +91,11 @@ public final class FlowRuntime {
 
         public Builder taskRunner(TaskRunner runner) {
             taskRunner = runner;
+            return this;
+        }
+
+        public Builder observer(RunObserver o) {
+            observer = o;
             return this;
         }
 

@@ -12,26 +12,39 @@ public final class Invocation {
     private final JsonValue payload;
     private final long deadlineMillis;
     private final InvocationMetadata metadata;
+    private final CancellationToken client;
 
     private Invocation(String triggerAlias, String captureAlias, JsonValue payload, long deadlineMillis,
-                       InvocationMetadata metadata) {
+                       InvocationMetadata metadata, CancellationToken client) {
         this.triggerAlias = triggerAlias;
         this.captureAlias = captureAlias;
         this.payload = payload;
         this.deadlineMillis = deadlineMillis;
         this.metadata = metadata;
+        this.client = client;
     }
 
     public static Invocation of(String triggerAlias, String captureAlias, JsonValue payload) {
-        return new Invocation(triggerAlias, captureAlias, payload, NO_DEADLINE, new InvocationMetadata());
+        return new Invocation(triggerAlias, captureAlias, payload, NO_DEADLINE, new InvocationMetadata(), null);
     }
 
     /** Marks "no deadline"; a deadline of 0 ms is a real (immediately expiring) budget. */
     public static final long NO_DEADLINE = -1;
 
     public Invocation withDeadlineMillis(long deadlineMillis) {
-        return new Invocation(triggerAlias, captureAlias, payload, deadlineMillis, metadata);
+        return new Invocation(triggerAlias, captureAlias, payload, deadlineMillis, metadata, client);
     }
+
+    /**
+     * A token the host cancels when the client goes away: a value run still in progress is then
+     * cancelled and answers Cancelled (upstream Workers' abort bridge).
+     */
+    public Invocation withClient(CancellationToken clientGone) {
+        return new Invocation(triggerAlias, captureAlias, payload, deadlineMillis, metadata, clientGone);
+    }
+
+    /** Null when the host gave none. */
+    public CancellationToken client() { return client; }
 
     public String triggerAlias() { return triggerAlias; }
     public String captureAlias() { return captureAlias; }

@@ -11,14 +11,21 @@ public final class ResultStream {
     private final FlowInstance instance;
     private final String captureAlias;
     private final StreamSource source;
+    private final RunObserver observer;
+    private final TaskRunner tasks;
     private boolean permit;
     private boolean done;
+    private boolean busy;
+    private boolean reported;
 
-    ResultStream(FlowInstance instance, String captureAlias, StreamSource source, boolean permit) {
+    ResultStream(FlowInstance instance, String captureAlias, StreamSource source, boolean permit,
+                 RunObserver observer, TaskRunner tasks) {
         this.instance = instance;
         this.captureAlias = captureAlias;
         this.source = source;
         this.permit = permit;
+        this.observer = observer;
+        this.tasks = tasks;
     }
 
     /**
@@ -28,41 +35,72 @@ public final class ResultStream {
      *     run is cancelled and the stream is over
      */
     public JsonValue next() throws ExecutionError {
-        if (done) return null;
-        if (instance.token.isCancelled()) {
-            finish("cancelled");
-            return null;
+        synchronized (this) {
+            if (done) return null;
+            busy = true;
         }
-        JsonValue item;
         try {
-            item = source.next();
-        } catch (NodeError e) {
-            finish("node_error");
-            throw ExecutionError.nodeFailed(captureAlias, e.getMessage());
+            if (instance.token.isCancelled()) {
+                finish("cancelled");
+                return null;
+            }
+            JsonValue item;
+            try {
+                item = source.next();
+            } catch (NodeError e) {
+                finish("node_error");
+                throw ExecutionError.nodeFailed(captureAlias, e.getMessage());
+            }
+            if (item == null || instance.token.isCancelled()) {
+                finish("stream_completed");
+                return null;
+            }
+            return item;
+        } finally {
+            synchronized (this) {
+                busy = false;
+            }
+            reportIfOver();
         }
-        if (item == null || instance.token.isCancelled()) {
-            finish("stream_completed");
-            return null;
-        }
-        return item;
     }
 
     /** The consumer is gone: cancel the run now (upstream: dropping the StreamHandle). */
     public void cancel() {
-        finish("stream_cancelled");
+        finish(STREAM_CANCELLED);
+        reportIfOver();
     }
+
+    static final String STREAM_CANCELLED = "stream_cancelled";
 
     /** The run's token, so a host can see the cancellation it caused. */
     public CancellationToken cancellation() { return instance.token; }
 
     private void finish(String reason) {
-        if (done) return;
-        done = true;
+        synchronized (this) {
+            if (done) return;
+            done = true;
+        }
         if (permit) {
             permit = false;
             instance.permits.release();
         }
-        // Tasks end on their own once stopped; nobody waits on a stream's shutdown.
         instance.stop(reason);
+    }
+
+    /**
+     * Once the stream is over and nobody is inside {@link #next()}, waits (off the caller's thread)
+     * for the node tasks to end and reports the run as stopped.
+     */
+    private void reportIfOver() {
+        synchronized (this) {
+            if (!done || busy || reported) return;
+            reported = true;
+        }
+        String reason = instance.token.reason();
+        boolean byClient = STREAM_CANCELLED.equals(reason) || FlowExecutor.CLIENT_GONE.equals(reason);
+        tasks.run("flowconf-run-end", () -> {
+            instance.awaitTasks();
+            observer.runEnded(byClient);
+        });
     }
 }

@@ -1,34 +1,51 @@
 package dev.flowconf.kernel.http;
 
 import dev.flowconf.kernel.error.ErrorEnvelope;
+import dev.flowconf.kernel.exec.CancellationToken;
 import dev.flowconf.kernel.exec.ExecutionError;
 import dev.flowconf.kernel.exec.ExecutionResult;
 import dev.flowconf.kernel.exec.Invocation;
+import dev.flowconf.kernel.exec.TaskRunner;
 import dev.flowconf.kernel.json.JsonNull;
+import dev.flowconf.kernel.json.JsonObject;
 import dev.flowconf.kernel.json.JsonParseException;
 import dev.flowconf.kernel.json.JsonParser;
 import dev.flowconf.kernel.json.JsonValue;
 import dev.flowconf.kernel.json.JsonWriter;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Maps HTTP onto flows exactly as SPEC.md says, for every host: route selection, body to payload,
- * metadata, value result to JSON, errors to the envelope (or one SSE `error` event).
+ * metadata, value results as JSON, stream results as an {@link EventStream}, errors as the
+ * envelope (or one SSE `error` event), and the run probe.
  */
 public final class FlowHttpHost implements HttpHost {
+    /** GET: the run counts of this host, so a suite can prove cancellation from outside. */
+    public static final String PROBE_PATH = "/__flowconf/runs";
+    /** SPEC.md SSE-KEEPALIVE-1: a comment after this long without a frame. */
+    public static final long DEFAULT_KEEP_ALIVE_MILLIS = 15_000;
+
     private static final String JSON = "application/json";
 
     private final List<FlowRoute> routes;
+    private final RunLedger ledger;
+    private final TaskRunner tasks;
+    private final long keepAliveMillis;
 
-    public FlowHttpHost(List<FlowRoute> routes) {
+    public FlowHttpHost(List<FlowRoute> routes, RunLedger ledger, TaskRunner tasks, long keepAliveMillis) {
         this.routes = List.copyOf(routes);
+        this.ledger = ledger;
+        this.tasks = tasks;
+        this.keepAliveMillis = keepAliveMillis;
     }
 
     @Override
     public HttpResponse handle(HttpRequest request) {
         String method = RequestMetadata.normalizeMethod(request.method());
+        if (PROBE_PATH.equals(request.path()) && "GET".equals(method)) {
+            return json(200, ledger.snapshot());
+        }
         FlowRoute route = null;
         List<String> allowed = new ArrayList<>();
         for (FlowRoute r : routes) {
@@ -42,24 +59,51 @@ public final class FlowHttpHost implements HttpHost {
         if (route == null) {
             if (allowed.isEmpty()) return envelope(ErrorEnvelope.routeNotFound(), false);
             HttpResponse r = envelope(ErrorEnvelope.methodNotAllowed(), false);
-            return withHeader(r, "allow", String.join(", ", allowed));
+            List<Header> headers = new ArrayList<>(r.headers());
+            headers.add(new Header("allow", String.join(", ", allowed)));
+            return new HttpResponse(r.status(), headers, r.body());
         }
         // Only a matched route reads the body, so bad JSON to an unknown path is a 404.
         JsonValue payload;
         try {
-            payload = request.body().length == 0 ? JsonNull.INSTANCE : JsonParser.parse(request.body());
+            payload = payload(route, request);
         } catch (JsonParseException e) {
             return envelope(ErrorEnvelope.invalidJson(e), false);
         }
-        Invocation invocation = route.invocationFor(payload);
+        Invocation invocation = route.invocationFor(payload).withClient(clientToken(route, request));
         RequestMetadata.fill(invocation.metadata(), request, method);
         try {
             ExecutionResult result = route.runtime().execute(invocation);
-            return new HttpResponse(200, List.of(new Header("content-type", JSON)),
-                    JsonWriter.toBytes(result.value()));
+            if (result.isStream()) return HttpResponse.events(new EventStream(result.stream(), keepAliveMillis));
+            return new HttpResponse(200, List.of(new Header("content-type", JSON)), JsonWriter.toBytes(result.value()));
         } catch (ExecutionError e) {
             return envelope(ErrorEnvelope.of(e), RequestMetadata.wantsEventStream(request));
         }
+    }
+
+    private static JsonValue payload(FlowRoute route, HttpRequest request) throws JsonParseException {
+        if (route.takesPayloadFromQuery()) {
+            JsonValue query = RequestMetadata.query(request.rawQuery());
+            if (query == null) return JsonObject.empty();
+            JsonObject.Builder first = JsonObject.builder();
+            for (String key : query.asObject().keys()) first.put(key, query.asObject().get(key).asArray().get(0));
+            return first.build();
+        }
+        return request.body().length == 0 ? JsonNull.INSTANCE : JsonParser.parse(request.body());
+    }
+
+    /** The host's client token, plus the route's own timer that cancels as if the client had left. */
+    private CancellationToken clientToken(FlowRoute route, HttpRequest request) {
+        CancellationToken client = request.client();
+        if (route.cancelAfterMillis() < 0) return client;
+        CancellationToken token = new CancellationToken();
+        if (client != null) client.onCancel(() -> token.cancel("client_gone"));
+        long delay = route.cancelAfterMillis();
+        tasks.run("flowconf-cancel-timer", () -> {
+            new CancellationToken().sleep(delay);
+            token.cancel("client_gone");
+        });
+        return token;
     }
 
     /** 500 `body_read failed: <cause>`, for an adapter whose platform could not read the body. */
@@ -67,25 +111,16 @@ public final class FlowHttpHost implements HttpHost {
         return envelope(ErrorEnvelope.bodyReadFailed(cause), false);
     }
 
+    private static HttpResponse json(int status, JsonValue body) {
+        return new HttpResponse(status, List.of(new Header("content-type", JSON)), JsonWriter.toBytes(body));
+    }
+
     /**
      * The envelope as JSON with its status, or, for a client that accepts text/event-stream, as a
      * 200 event stream holding exactly one `error` event with the same object.
      */
     private static HttpResponse envelope(ErrorEnvelope envelope, boolean asEventStream) {
-        byte[] json = JsonWriter.toBytes(envelope.body());
-        if (!asEventStream) {
-            return new HttpResponse(envelope.status(), List.of(new Header("content-type", JSON)), json);
-        }
-        byte[] event = ("event: error\ndata: " + new String(json, StandardCharsets.UTF_8) + "\n\n")
-                .getBytes(StandardCharsets.UTF_8);
-        return new HttpResponse(200, List.of(
-                new Header("content-type", "text/event-stream"),
-                new Header("cache-control", "no-cache")), event);
-    }
-
-    private static HttpResponse withHeader(HttpResponse r, String name, String value) {
-        List<Header> headers = new ArrayList<>(r.headers());
-        headers.add(new Header(name, value));
-        return new HttpResponse(r.status(), headers, r.body());
+        if (!asEventStream) return json(envelope.status(), envelope.body());
+        return new HttpResponse(200, EventStream.HEADERS, EventStream.errorFrame(envelope.body()));
     }
 }

@@ -12,25 +12,52 @@ public final class FlowRoute {
     private final String triggerAlias;
     private final String captureAlias;
     private final long deadlineMillis;
+    private final boolean payloadFromQuery;
+    private final long cancelAfterMillis;
 
-    public FlowRoute(String method, String path, FlowRuntime runtime, String triggerAlias, String captureAlias,
-                     long deadlineMillis) {
+    private FlowRoute(String method, String path, FlowRuntime runtime, String triggerAlias, String captureAlias,
+                      long deadlineMillis, boolean payloadFromQuery, long cancelAfterMillis) {
         this.method = method;
         this.path = path;
         this.runtime = runtime;
         this.triggerAlias = triggerAlias;
         this.captureAlias = captureAlias;
         this.deadlineMillis = deadlineMillis;
+        this.payloadFromQuery = payloadFromQuery;
+        this.cancelAfterMillis = cancelAfterMillis;
     }
 
-    /** Upstream defaults: trigger `trigger`, capture `respond`, no deadline. */
-    public static FlowRoute post(String path, FlowRuntime runtime, String captureAlias, long deadlineMillis) {
-        return new FlowRoute("POST", path, runtime, "trigger", captureAlias, deadlineMillis);
+    /** A route with upstream's defaults: trigger alias `trigger`, no deadline. */
+    public static FlowRoute of(String method, String path, FlowRuntime runtime, String captureAlias) {
+        return new FlowRoute(method, path, runtime, "trigger", captureAlias, Invocation.NO_DEADLINE, false, -1);
+    }
+
+    public FlowRoute deadline(long millis) {
+        return new FlowRoute(method, path, runtime, triggerAlias, captureAlias, millis, payloadFromQuery, cancelAfterMillis);
+    }
+
+    public FlowRoute trigger(String alias) {
+        return new FlowRoute(method, path, runtime, alias, captureAlias, deadlineMillis, payloadFromQuery, cancelAfterMillis);
+    }
+
+    /**
+     * The payload is the query string as an object of first values (`?site=alpha` → {"site":"alpha"})
+     * instead of the body: how a browser's EventSource, which can only GET, reaches a flow.
+     */
+    public FlowRoute payloadFromQuery() {
+        return new FlowRoute(method, path, runtime, triggerAlias, captureAlias, deadlineMillis, true, cancelAfterMillis);
+    }
+
+    /** The host cancels the run after this long, as if the client had left (the 503 route). */
+    public FlowRoute cancelAfter(long millis) {
+        return new FlowRoute(method, path, runtime, triggerAlias, captureAlias, deadlineMillis, payloadFromQuery, millis);
     }
 
     public String method() { return method; }
     public String path() { return path; }
-    public FlowRuntime runtime() { return runtime; }
+    FlowRuntime runtime() { return runtime; }
+    boolean takesPayloadFromQuery() { return payloadFromQuery; }
+    long cancelAfterMillis() { return cancelAfterMillis; }
 
     Invocation invocationFor(JsonValue payload) {
         return Invocation.of(triggerAlias, captureAlias, payload).withDeadlineMillis(deadlineMillis);

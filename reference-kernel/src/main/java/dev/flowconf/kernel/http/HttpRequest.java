@@ -1,5 +1,6 @@
 package dev.flowconf.kernel.http;
 
+import dev.flowconf.kernel.exec.CancellationToken;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -14,17 +15,30 @@ public final class HttpRequest {
     private final String rawQuery;
     private final List<Header> headers;
     private final byte[] body;
+    private final CancellationToken client;
 
     /**
      * @param rawQuery the text after '?', or null when the URL has no query component
      */
     public HttpRequest(String method, String path, String rawQuery, List<Header> headers, byte[] body) {
+        this(method, path, rawQuery, headers, body, null);
+    }
+
+    /**
+     * @param client a token the host cancels when it notices the client went away (null: never)
+     */
+    public HttpRequest(String method, String path, String rawQuery, List<Header> headers, byte[] body,
+                       CancellationToken client) {
         this.method = method;
         this.path = path;
         this.rawQuery = rawQuery;
         this.headers = Collections.unmodifiableList(new ArrayList<>(headers));
         this.body = body;
+        this.client = client;
     }
+
+    /** Null when the host does not watch its client during value runs. */
+    public CancellationToken client() { return client; }
 
     public String method() { return method; }
     public String path() { return path; }

@@ -8,12 +8,12 @@ import dev.flowconf.kernel.json.JsonParser;
 import dev.flowconf.kernel.json.JsonString;
 import dev.flowconf.kernel.json.JsonValue;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 
-/** Fills an invocation's `http.*` and `auth.user` metadata from the request. */
+/** Fills an invocation's `http.*`, `auth.user` and header-borne `lf.*` metadata (SPEC.md §3). */
 final class RequestMetadata {
     private RequestMetadata() {}
 
@@ -35,7 +35,9 @@ final class RequestMetadata {
         metadata.putLabel("http.method", method).putLabel("http.path", request.path());
         if (request.rawQuery() != null) metadata.putLabel("http.query_raw", request.rawQuery());
         String host = request.header("host");
-        if (host != null) metadata.putLabel("http.host", host);
+        if (host != null && isVisibleAscii(host)) metadata.putLabel("http.host", host);
+        JsonValue query = query(request.rawQuery());
+        if (query != null) metadata.putExtension("http.query", query);
         if (!request.headers().isEmpty()) metadata.putExtension("http.headers", headers(request));
         String user = request.header("x-auth-user");
         if (user != null) {
@@ -45,18 +47,53 @@ final class RequestMetadata {
                 // Upstream skips a header that is not JSON; the run goes on without a user.
             }
         }
+        String requestId = request.header("x-request-id");
+        if (requestId == null) requestId = request.header("cf-ray");
+        if (requestId != null) metadata.putLabel("lf.request_id", requestId);
+        String eventId = request.header("x-event-id");
+        if (eventId != null) metadata.putLabel("lf.event_id", eventId);
+        String idemKey = request.header("x-idempotency-key");
+        if (idemKey != null) metadata.putLabel("lf.idem_key", idemKey);
     }
 
-    /** `{lower-case name: [value per occurrence]}`. */
-    private static JsonValue headers(HttpRequest request) {
-        Map<String, List<JsonValue>> byName = new TreeMap<>();
-        for (Header h : request.headers()) {
-            byName.computeIfAbsent(h.name().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
-                    .add(JsonString.of(h.value()));
+    /** `{name: [values in order]}`, form-decoded; null when the query is absent or has no pairs. */
+    static JsonValue query(String rawQuery) {
+        if (rawQuery == null) return null;
+        List<String> pairs = FormDecoding.pairs(rawQuery);
+        if (pairs.isEmpty()) return null;
+        Map<String, List<JsonValue>> byName = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.size(); i += 2) {
+            byName.computeIfAbsent(pairs.get(i), k -> new ArrayList<>()).add(JsonString.of(pairs.get(i + 1)));
         }
         JsonObject.Builder b = JsonObject.builder();
         for (Map.Entry<String, List<JsonValue>> e : byName.entrySet()) b.put(e.getKey(), JsonArray.of(e.getValue()));
         return b.build();
+    }
+
+    /**
+     * `{lower-case name: [value]}`. Repeated fields of one name are joined with ", " into one
+     * entry, as the Fetch API (and so workerd) presents them; SPEC.md META-HEADERS-1 says why.
+     */
+    private static JsonValue headers(HttpRequest request) {
+        Map<String, String> byName = new LinkedHashMap<>();
+        for (Header h : request.headers()) {
+            String name = h.name().toLowerCase(Locale.ROOT);
+            String previous = byName.get(name);
+            byName.put(name, previous == null ? h.value() : previous + ", " + h.value());
+        }
+        JsonObject.Builder b = JsonObject.builder();
+        for (Map.Entry<String, String> e : byName.entrySet()) {
+            b.put(e.getKey(), JsonArray.of(List.of(JsonString.of(e.getValue()))));
+        }
+        return b.build();
+    }
+
+    private static boolean isVisibleAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c > 0x7E) return false;
+        }
+        return true;
     }
 
     /** The Accept header mentions text/event-stream anywhere (upstream's `contains` rule). */

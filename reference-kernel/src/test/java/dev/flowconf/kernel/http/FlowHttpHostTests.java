@@ -84,4 +84,88 @@ class FlowHttpHostTests {
         HttpResponse r = send("POST", "/harness/echo", "{\"n\":18446744073709551615,\"m\":-9223372036854775808,\"d\":1.10}");
         assertEquals("{\"d\":1.1,\"m\":-9223372036854775808,\"n\":18446744073709551615}", body(r));
     }
+
+    private static String frames(EventStream events) {
+        StringBuilder out = new StringBuilder();
+        for (byte[] f = events.nextFrame(); f != null; f = events.nextFrame()) out.append(new String(f, StandardCharsets.UTF_8));
+        return out.toString();
+    }
+
+    @Test
+    void aStreamResultIsAnEventStreamOfDataFrames() {
+        HttpResponse r = send("GET", "/stream", "");
+        assertEquals(200, r.status());
+        assertEquals("text/event-stream", r.headers().get(0).value());
+        assertEquals("no-cache", r.headers().get(1).value());
+        assertEquals("data: {\"chunk\":0}\n\ndata: {\"chunk\":1}\n\ndata: {\"chunk\":2}\n\n", frames(r.eventStream()));
+    }
+
+    @Test
+    void anEventSourceReachesS2ThroughTheQueryString() {
+        HttpRequest get = new HttpRequest("GET", "/site/stream", "site=alpha", List.of(), new byte[0]);
+        String events = frames(host.handle(get).eventStream());
+        assertEquals(6, events.split("\n\n").length, events);
+        assertEquals(true, events.startsWith("data: {\"latency_ms\":120,\"site\":\"alpha\",\"stage\":\"snapshot\""), events);
+    }
+
+    @Test
+    void theProbeCountsRunsAndSeesACancelledStreamStop() throws Exception {
+        HttpResponse r = send("GET", "/cancel", "");
+        assertEquals("data: {\"chunk\":0}\n\n", new String(r.eventStream().nextFrame(), StandardCharsets.UTF_8));
+        r.eventStream().cancel();
+        String probe = "";
+        for (int i = 0; i < 100; i++) {
+            probe = body(send("GET", FlowHttpHost.PROBE_PATH, ""));
+            if (probe.contains("\"active\":0")) break;
+            Thread.sleep(10);
+        }
+        assertEquals("{\"active\":0,\"cancelled\":1,\"completed\":0,\"started\":1}", probe);
+    }
+
+    @Test
+    void everyErrorRouteAnswersItsEnvelope() {
+        assertEquals("{\"error\":\"node `fails` failed: boom\"}", body(send("POST", "/errors/node-failure", "")));
+        assertEquals("{\"error\":\"capture `capture` produced no output\"}", body(send("POST", "/errors/missing-output", "")));
+        assertEquals("{\"error\":\"unknown trigger alias `nope`\"}", body(send("POST", "/errors/unknown-trigger", "1")));
+        assertEquals("{\"error\":\"unknown capture alias `nope`\"}", body(send("POST", "/errors/unknown-capture", "1")));
+        assertEquals("{\"error\":\"no handler registered for node `errors::not_registered`\"}",
+                body(send("POST", "/errors/unregistered-node", "")));
+        assertEquals("CTRL110", code(send("POST", "/errors/invalid-switch", "")));
+        assertEquals("CTRL120", code(send("POST", "/errors/invalid-if", "")));
+        assertEquals("CAP101", code(send("POST", "/preflight", "{}")));
+        assertEquals("CTRL901", code(send("POST", "/unsupported", "{}")));
+        HttpResponse deadline = send("POST", "/errors/deadline", "");
+        assertEquals(504, deadline.status());
+        HttpResponse cancelled = send("POST", "/errors/cancelled", "");
+        assertEquals(503, cancelled.status());
+        assertEquals("{\"error\":\"execution cancelled\"}", body(cancelled));
+        HttpResponse spill = send("POST", "/errors/unsupported-spill", "{\"batch_id\":\"b\",\"items\":[]}");
+        assertEquals(400, spill.status());
+        assertEquals("{}", body(send("POST", "/preflight/kv", "{}")));
+    }
+
+    private static String code(HttpResponse r) {
+        assertEquals(500, r.status());
+        String b = body(r);
+        return b.substring(b.indexOf("\"code\":\"") + 8, b.indexOf('"', b.indexOf("\"code\":\"") + 8));
+    }
+
+    @Test
+    void metadataCarriesHttpAuthAndLfKeys() {
+        HttpRequest r = new HttpRequest("POST", "/meta", "foo=bar&foo=baz&sp=a+b%21&flag", List.of(
+                new Header("Host", "localhost"), new Header("X-Custom", "xyz"), new Header("x-custom", "abc"),
+                new Header("x-auth-user", "{\"sub\":\"user-123\"}"), new Header("x-request-id", "req-1"),
+                new Header("x-event-id", "ev-1"), new Header("x-idempotency-key", "k-1"), new Header("user-agent", "ua")),
+                new byte[0]);
+        String meta = body(host.handle(r));
+        String expectedPrefix = "{\"extensions\":{\"auth.user\":{\"sub\":\"user-123\"},"
+                + "\"http.headers\":{\"x-auth-user\":[\"{\\\"sub\\\":\\\"user-123\\\"}\"],\"x-custom\":[\"xyz, abc\"],"
+                + "\"x-event-id\":[\"ev-1\"],\"x-idempotency-key\":[\"k-1\"],\"x-request-id\":[\"req-1\"]},"
+                + "\"http.query\":{\"flag\":[\"\"],\"foo\":[\"bar\",\"baz\"],\"sp\":[\"a b!\"]}},"
+                + "\"labels\":{\"http.host\":\"localhost\",\"http.method\":\"POST\",\"http.path\":\"/meta\","
+                + "\"http.query_raw\":\"foo=bar&foo=baz&sp=a+b%21&flag\",\"lf.capture_alias\":\"meta\","
+                + "\"lf.event_id\":\"ev-1\",\"lf.flow_id\":\"" + dev.flowconf.kernel.catalog.MetadataEchoFlow.ID + "\","
+                + "\"lf.idem_key\":\"k-1\",\"lf.request_id\":\"req-1\",\"lf.run_id\":\"";
+        assertEquals(expectedPrefix, meta.substring(0, Math.min(meta.length(), expectedPrefix.length())), meta);
+    }
 }

@@ -36,4 +36,17 @@ class ShippedFlowValidationTests {
         FlowIR flow = FlowIrReader.read(JsonParser.parse(Files.readAllBytes(Path.of("..", "goldens", "upstream", file))));
         assertEquals(List.of(), FlowValidator.validate(flow), file);
     }
+
+    @org.junit.jupiter.api.Test
+    void theDeliberatelyInvalidFlowsFailWithExactlyTheirCode() {
+        List<FlowIR> broken = ShippedFlows.deliberatelyInvalid();
+        assertEquals(List.of("CTRL110"), codes(FlowValidator.validate(broken.get(0))), broken.get(0).name());
+        assertEquals(List.of("CTRL120"), codes(FlowValidator.validate(broken.get(1))), broken.get(1).name());
+    }
+
+    private static List<String> codes(List<Diagnostic> diagnostics) {
+        List<String> out = new java.util.ArrayList<>();
+        for (Diagnostic d : diagnostics) out.add(d.code());
+        return out;
+    }
 }
