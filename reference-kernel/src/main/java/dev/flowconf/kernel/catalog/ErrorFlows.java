@@ -3,11 +3,13 @@ package dev.flowconf.kernel.catalog;
 import dev.flowconf.kernel.exec.NodeError;
 import dev.flowconf.kernel.exec.NodeHandler;
 import dev.flowconf.kernel.exec.NodeRegistry;
+import dev.flowconf.kernel.exec.StreamSource;
 import dev.flowconf.kernel.ir.ControlSurfaceIR;
 import dev.flowconf.kernel.ir.FlowIR;
 import dev.flowconf.kernel.json.JsonNumber;
 import dev.flowconf.kernel.json.JsonObject;
 import dev.flowconf.kernel.json.JsonString;
+import dev.flowconf.kernel.json.JsonValue;
 import java.util.List;
 
 /**
@@ -21,6 +23,7 @@ public final class ErrorFlows {
     public static final String INVALID_SWITCH_ID = "133e8e45-115d-5389-96d5-1ff302e18856";
     public static final String INVALID_IF_ID = "51c77307-6841-5750-82f9-6c4cff7530be";
     public static final String SLOW_ID = "798cbabd-e7d0-594f-99ec-88fbf9bf28d6";
+    public static final String STREAM_ITEM_ID = "5e13450f-18a8-5e8b-80d3-c07f12d7249e";
     /** How long the slow node works, waking early if the run is cancelled. */
     static final long SLOW_MILLIS = 2_000;
     private static final String CRATE = "errors::";
@@ -70,6 +73,12 @@ public final class ErrorFlows {
                 .put("then", str("capture")).build());
     }
 
+    /** trigger → stream, which sends `{"chunk":0}` and then fails with `boom`. */
+    public static FlowIR streamItem() {
+        return chain(STREAM_ITEM_ID, "errors_stream_item_flow", "A stream whose second item fails", "stream",
+                "failing_stream");
+    }
+
     /** trigger → slow → capture, where slow works for two seconds unless cancelled. */
     public static FlowIR slow() {
         return new FlowBuilder(SLOW_ID, "errors_slow_flow", "A node slower than its route's deadline")
@@ -89,6 +98,16 @@ public final class ErrorFlows {
                 })
                 .register(CRATE + "constant_mode", (input, ctx) ->
                         JsonObject.builder().put("mode", str("none")).build())
+                .registerStream(CRATE + "failing_stream", (input, ctx) -> new StreamSource() {
+                    private boolean sent;
+
+                    @Override
+                    public JsonValue next() throws NodeError {
+                        if (sent) throw new NodeError("boom");
+                        sent = true;
+                        return JsonObject.builder().put("chunk", JsonNumber.ofU64(0)).build();
+                    }
+                })
                 .register(CRATE + "slow", (input, ctx) -> {
                     ctx.sleep(SLOW_MILLIS);
                     return input;

@@ -113,6 +113,8 @@ public final class ShippedCatalog {
             add("POST", "/errors/invalid-if", runtime(ErrorFlows.invalidIf()), "capture", none);
             FlowRuntime slow = runtime(ErrorFlows.slow()).build();
             routes.add(FlowRoute.of("POST", "/errors/deadline", slow, "capture").deadline(50));
+            routes.add(FlowRoute.of("POST", "/harness/slow", slow, "capture"));
+            add("GET", "/errors/stream-item", runtime(ErrorFlows.streamItem()), "stream", none);
             routes.add(FlowRoute.of("POST", "/errors/cancelled", slow, "capture").cancelAfter(50));
             add("POST", "/errors/unsupported-spill", runtime(S6SpillFlow.flow()).resources(withBlob), "capture", 2000);
             return new FlowHttpHost(routes, ledger, platform.tasks, platform.keepAliveMillis);

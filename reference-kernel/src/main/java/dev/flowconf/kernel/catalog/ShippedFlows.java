@@ -13,7 +13,8 @@ public final class ShippedFlows {
         return List.of(S1EchoFlow.flow(), S2SiteFlow.flow(), S3BranchingFlow.flow(), S4PreflightFlow.flow(),
                 S5UnsupportedSurfaceFlow.flow(), S6SpillFlow.flow(), HarnessEchoFlow.flow(),
                 HarnessFlows.health(), HarnessFlows.stream(), HarnessFlows.cancel(), MetadataEchoFlow.flow(),
-                ErrorFlows.nodeFailure(), ErrorFlows.missingOutput(), ErrorFlows.unregisteredNode(), ErrorFlows.slow());
+                ErrorFlows.nodeFailure(), ErrorFlows.missingOutput(), ErrorFlows.unregisteredNode(), ErrorFlows.slow(),
+                ErrorFlows.streamItem());
     }
 
     /** Flows shipped invalid on purpose, so the runtime's CTRL110/CTRL120 answers have routes. */
