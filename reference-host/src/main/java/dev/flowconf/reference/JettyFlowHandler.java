@@ -1,5 +1,7 @@
 package dev.flowconf.reference;
 
+import dev.flowconf.kernel.exec.CancellationToken;
+import dev.flowconf.kernel.http.EventStream;
 import dev.flowconf.kernel.http.FlowHttpHost;
 import dev.flowconf.kernel.http.Header;
 import dev.flowconf.kernel.http.HttpHost;
@@ -10,6 +12,7 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ScheduledExecutorService;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.io.Content;
@@ -19,33 +22,67 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * Adapts Jetty's core request/response to the kernel's {@link HttpHost}: bytes in, bytes out.
- * Every decision about flows, routes and errors is the kernel's.
+ * Adapts Jetty's core request/response to the kernel's {@link HttpHost}: bytes in, bytes or an
+ * event stream out, and a client token the kernel's run observes. Every decision about flows,
+ * routes and errors is the kernel's.
+ *
+ * <p>Blocking (Handler.Abstract's default invocation type): the kernel runs a flow to completion,
+ * and an event stream is pumped, on this thread.
  */
-/** Blocking (Handler.Abstract's default invocation type): the kernel runs a flow to completion on this thread. */
 final class JettyFlowHandler extends Handler.Abstract {
-    private final HttpHost host;
+    private static final String CLIENT_GONE = "client_gone";
 
-    JettyFlowHandler(HttpHost host) {
+    private final HttpHost host;
+    private final ScheduledExecutorService keepAliveTimer;
+
+    JettyFlowHandler(HttpHost host, ScheduledExecutorService keepAliveTimer) {
         this.host = host;
+        this.keepAliveTimer = keepAliveTimer;
     }
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
-        HttpResponse answer;
+        byte[] body;
         try (InputStream in = Content.Source.asInputStream(request)) {
-            byte[] body = in.readAllBytes();
-            List<Header> headers = new ArrayList<>();
-            for (HttpField f : request.getHeaders()) headers.add(new Header(f.getName(), f.getValue()));
-            answer = host.handle(new HttpRequest(request.getMethod(), request.getHttpURI().getPath(),
-                    request.getHttpURI().getQuery(), headers, body));
+            body = in.readAllBytes();
         } catch (IOException e) {
-            answer = FlowHttpHost.bodyReadFailure(String.valueOf(e.getMessage()));
+            respond(request, response, FlowHttpHost.bodyReadFailure(String.valueOf(e.getMessage())), callback);
+            return true;
         }
+        CancellationToken client = new CancellationToken();
+        HttpResponse answer;
+        EventStreamWriter writer = null;
+        try (ClientWatch watch = ClientWatch.start(request, () -> client.cancel(CLIENT_GONE))) {
+            answer = host.handle(new HttpRequest(request.getMethod(), request.getHttpURI().getPath(),
+                    request.getHttpURI().getQuery(), headers(request), body, client));
+            EventStream events = answer.eventStream();
+            if (events != null) {
+                client.onCancel(events::cancel);
+                head(response, answer);
+                writer = new EventStreamWriter(response, events, keepAliveTimer);
+                writer.pump();
+            }
+        }
+        // The watch has let go of the connection's reads, so the exchange may now complete.
+        if (writer != null) writer.end(callback, client.isCancelled());
+        else respond(request, response, answer, callback);
+        return true;
+    }
+
+    private static List<Header> headers(Request request) {
+        List<Header> headers = new ArrayList<>();
+        for (HttpField f : request.getHeaders()) headers.add(new Header(f.getName(), f.getValue()));
+        return headers;
+    }
+
+    private static void head(Response response, HttpResponse answer) {
         response.setStatus(answer.status());
         for (Header h : answer.headers()) response.getHeaders().add(h.name(), h.value());
+    }
+
+    private static void respond(Request request, Response response, HttpResponse answer, Callback callback) {
+        head(response, answer);
         boolean noBody = HttpMethod.HEAD.is(request.getMethod());
         response.write(true, noBody ? null : ByteBuffer.wrap(answer.body()), callback);
-        return true;
     }
 }

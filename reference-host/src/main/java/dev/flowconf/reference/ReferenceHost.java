@@ -7,6 +7,8 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
@@ -16,10 +18,12 @@ import org.eclipse.jetty.server.ServerConnector;
 public final class ReferenceHost implements AutoCloseable {
     private final Server server;
     private final ServerConnector connector;
+    private final ScheduledThreadPoolExecutor keepAliveTimer;
 
-    private ReferenceHost(Server server, ServerConnector connector) {
+    private ReferenceHost(Server server, ServerConnector connector, ScheduledThreadPoolExecutor keepAliveTimer) {
         this.server = server;
         this.connector = connector;
+        this.keepAliveTimer = keepAliveTimer;
     }
 
     /** Starts on the port (0 picks a free one) and returns once it accepts connections. */
@@ -40,20 +44,27 @@ public final class ReferenceHost implements AutoCloseable {
                 .withTasks(nodeTaskPool())
                 .withSpill(new FileSpillStore(Path.of(System.getProperty("java.io.tmpdir"))))
                 .withKeepAliveMillis(keepAliveMillis);
-        server.setHandler(new JettyFlowHandler(ShippedCatalog.host(platform)));
+        // One timer thread checks every stream's silence; its tasks only issue non-blocking writes.
+        ScheduledThreadPoolExecutor keepAliveTimer = new ScheduledThreadPoolExecutor(1, daemon("flowconf-keepalive"));
+        keepAliveTimer.setRemoveOnCancelPolicy(true); // a finished stream's pending check goes at once
+        server.setHandler(new JettyFlowHandler(ShippedCatalog.host(platform), keepAliveTimer));
         server.setStopAtShutdown(true);
         server.start();
-        return new ReferenceHost(server, connector);
+        return new ReferenceHost(server, connector, keepAliveTimer);
     }
 
     /** Node tasks reuse pooled daemon threads instead of starting three threads per request. */
     private static TaskRunner nodeTaskPool() {
-        ExecutorService pool = Executors.newCachedThreadPool(task -> {
-            Thread t = new Thread(task, "flowconf-node");
+        ExecutorService pool = Executors.newCachedThreadPool(daemon("flowconf-node"));
+        return (name, task) -> pool.execute(task);
+    }
+
+    private static ThreadFactory daemon(String name) {
+        return task -> {
+            Thread t = new Thread(task, name);
             t.setDaemon(true);
             return t;
-        });
-        return (name, task) -> pool.execute(task);
+        };
     }
 
     public URI baseUrl() {
@@ -67,5 +78,6 @@ public final class ReferenceHost implements AutoCloseable {
     @Override
     public void close() throws Exception {
         server.stop();
+        keepAliveTimer.shutdownNow();
     }
 }

@@ -1,27 +1,51 @@
 package dev.flowconf.reference;
 
+import dev.flowconf.kernel.http.FlowHttpHost;
+
 /**
- * {@code java -jar reference-host.jar [--port N]}: serves until stopped (Ctrl-C or SIGTERM stop
- * Jetty gracefully). Port 0 picks a free port; the first stdout line names the URL.
+ * {@code java -jar reference-host.jar [--port N] [--keepalive-ms N]}: serves until stopped (Ctrl-C
+ * or SIGTERM stop Jetty gracefully). Port 0 picks a free port; the first stdout line names the URL.
  */
 public final class ReferenceHostMain {
     public static final int DEFAULT_PORT = 8788;
+    private static final String USAGE = "usage: reference-host [--port N] [--keepalive-ms N]   (port default "
+            + DEFAULT_PORT + ", 0 = any free port; keep-alive default "
+            + FlowHttpHost.DEFAULT_KEEP_ALIVE_MILLIS + " ms, SSE-KEEPALIVE-1)";
 
     private ReferenceHostMain() {}
 
     public static void main(String[] args) throws Exception {
         int port = DEFAULT_PORT;
-        for (int i = 0; i < args.length; i++) {
-            if ("--port".equals(args[i]) && i + 1 < args.length) {
-                port = Integer.parseInt(args[++i]);
-            } else {
-                System.err.println("usage: reference-host [--port N]   (default " + DEFAULT_PORT + ", 0 = any free port)");
-                System.exit(2);
+        long keepAliveMillis = FlowHttpHost.DEFAULT_KEEP_ALIVE_MILLIS;
+        try {
+            for (int i = 0; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--port" -> port = (int) number(args, ++i, 0, 65535);
+                    case "--keepalive-ms" -> keepAliveMillis = number(args, ++i, 1, Integer.MAX_VALUE);
+                    default -> throw new IllegalArgumentException("unknown argument: " + args[i]);
+                }
             }
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage() + "\n" + USAGE);
+            System.exit(2);
         }
-        ReferenceHost host = ReferenceHost.start(port);
+        ReferenceHost host = ReferenceHost.start(port, keepAliveMillis);
+        // Scripts and the conformance suite parse this first line for the URL.
         System.out.println("flowconf reference host listening on " + host.baseUrl());
+        System.out.println("keep-alive after " + keepAliveMillis + " ms of stream silence");
         System.out.flush();
         host.join();
+    }
+
+    private static long number(String[] args, int i, long min, long max) {
+        String option = args[i - 1];
+        if (i >= args.length) throw new IllegalArgumentException(option + " needs a value");
+        try {
+            long n = Long.parseLong(args[i]);
+            if (n >= min && n <= max) return n;
+        } catch (NumberFormatException e) {
+            // reported below, with the accepted range
+        }
+        throw new IllegalArgumentException(option + " needs a number from " + min + " to " + max + ", got: " + args[i]);
     }
 }
