@@ -1,5 +1,6 @@
 package dev.flowconf.workers;
 
+import dev.flowconf.kernel.exec.CancellationToken;
 import dev.flowconf.kernel.http.Header;
 import dev.flowconf.kernel.http.HttpRequest;
 import dev.flowconf.kernel.http.HttpResponse;
@@ -20,15 +21,20 @@ final class FetchAdapter {
 
     private FetchAdapter() {}
 
-    /** Must run inside JSPromise.callAsync: reading the body suspends on a promise. */
-    static HttpRequest toHttpRequest(Request request) {
+    /**
+     * Must run on a green thread (RequestThreads): reading the body suspends on a promise.
+     *
+     * @param client cancelled when the client leaves during a value run
+     */
+    static HttpRequest toHttpRequest(Request request, CancellationToken client) {
         String href = request.getUrl();
         return new HttpRequest(
                 request.getMethod(),
                 new URL(href).getPathname(),
                 RequestTarget.rawQuery(href),
                 headers(request.getHeaders()),
-                body(request));
+                body(request),
+                client);
     }
 
     static Response toResponse(HttpResponse response, String requestMethod) {
@@ -36,9 +42,13 @@ final class FetchAdapter {
         for (Header header : response.headers()) {
             headers.append(header.name(), header.value());
         }
+        ResponseInit init = ResponseInit.create(response.status(), headers);
+        if (response.eventStream() != null) {
+            return new Response(EventStreamBody.of(response.eventStream()), init);
+        }
         byte[] body = response.body();
         boolean sendsBody = body != null && !isNullBodyStatus(response.status()) && !"HEAD".equals(requestMethod);
-        return new Response(sendsBody ? toUint8Array(body) : null, ResponseInit.create(response.status(), headers));
+        return new Response(sendsBody ? toUint8Array(body) : null, init);
     }
 
     /** The Fetch standard forbids a body with these statuses (the Response constructor throws). */

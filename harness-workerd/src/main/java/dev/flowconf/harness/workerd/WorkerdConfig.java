@@ -15,14 +15,18 @@ final class WorkerdConfig {
     static final String COMPATIBILITY_FLAG = "enable_request_signal";
     /** The main module; every other .js/.mjs file in the directory is listed after it. */
     static final String ENTRY_MODULE = "entry.mjs";
+    /** The Worker's text binding for the SSE keep-alive interval (host-workers KeepAliveSetting). */
+    static final String KEEPALIVE_BINDING = "FLOWCONF_KEEPALIVE_MS";
 
     private WorkerdConfig() {}
 
     /**
      * The config text. Embeds are written as "/name" because capnp resolves absolute embed paths against the
      * import directories, so workerd must be started with {@code --import-path <moduleDir>}.
+     *
+     * @param keepAliveMillis written as the {@value #KEEPALIVE_BINDING} binding; 0 leaves it out (the Worker's default)
      */
-    static String render(Path moduleDir, int port) throws IOException {
+    static String render(Path moduleDir, int port, long keepAliveMillis) throws IOException {
         StringBuilder modules = new StringBuilder();
         for (String name : moduleNames(moduleDir)) {
             modules.append("    (name = ").append(quote(name)).append(", esModule = embed ")
@@ -41,6 +45,8 @@ final class WorkerdConfig {
                 + "  ],\n"
                 + "  compatibilityDate = " + quote(COMPATIBILITY_DATE) + ",\n"
                 + "  compatibilityFlags = [" + quote(COMPATIBILITY_FLAG) + "],\n"
+                + (keepAliveMillis == 0 ? "" : "  bindings = [(name = " + quote(KEEPALIVE_BINDING)
+                        + ", text = " + quote(Long.toString(keepAliveMillis)) + ")],\n")
                 + ");\n";
     }
 

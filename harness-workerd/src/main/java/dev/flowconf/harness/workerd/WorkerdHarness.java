@@ -30,16 +30,18 @@ public final class WorkerdHarness {
     private final Path moduleDir;
     private final int port;
     private final Path binary;
+    private final long keepAliveMillis;
 
-    private WorkerdHarness(Path moduleDir, int port, Path binary) {
+    private WorkerdHarness(Path moduleDir, int port, Path binary, long keepAliveMillis) {
         this.moduleDir = moduleDir;
         this.port = port;
         this.binary = binary;
+        this.keepAliveMillis = keepAliveMillis;
     }
 
     /** A harness for a directory holding entry.mjs and the modules it imports (the TeaVM output). */
     public static WorkerdHarness forModuleDir(Path moduleDir) {
-        return new WorkerdHarness(moduleDir.toAbsolutePath().normalize(), 0, null);
+        return new WorkerdHarness(moduleDir.toAbsolutePath().normalize(), 0, null, 0);
     }
 
     /** host-workers/target/worker of this checkout; fails if host-workers has not been built. */
@@ -57,12 +59,23 @@ public final class WorkerdHarness {
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port out of range: " + port);
         }
-        return new WorkerdHarness(moduleDir, port, binary);
+        return new WorkerdHarness(moduleDir, port, binary, keepAliveMillis);
     }
 
     /** Runs this workerd binary instead of the one npm installed in harness-workerd/node_modules. */
     public WorkerdHarness withWorkerdBinary(Path binary) {
-        return new WorkerdHarness(moduleDir, port, binary.toAbsolutePath());
+        return new WorkerdHarness(moduleDir, port, binary.toAbsolutePath(), keepAliveMillis);
+    }
+
+    /**
+     * The Worker's SSE keep-alive interval (its FLOWCONF_KEEPALIVE_MS binding); unset, the Worker uses SPEC's 15 s.
+     * Tests shorten it to see keep-alives, and to have a vanished client noticed sooner.
+     */
+    public WorkerdHarness withKeepAliveMillis(long millis) {
+        if (millis < 1 || millis > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("keep-alive must be 1 to " + Integer.MAX_VALUE + " ms: " + millis);
+        }
+        return new WorkerdHarness(moduleDir, port, binary, millis);
     }
 
     /**
@@ -84,7 +97,7 @@ public final class WorkerdHarness {
         Path workDir = Files.createTempDirectory("flowconf-workerd-");
         Path config = workDir.resolve("flowconf.capnp");
         Path log = workDir.resolve("workerd.log");
-        Files.writeString(config, WorkerdConfig.render(moduleDir, listenPort));
+        Files.writeString(config, WorkerdConfig.render(moduleDir, listenPort, keepAliveMillis));
 
         // --import-path: the config embeds modules as "/<name>", which capnp looks up in the import directories.
         ProcessBuilder command = new ProcessBuilder(workerd.toString(), "serve",

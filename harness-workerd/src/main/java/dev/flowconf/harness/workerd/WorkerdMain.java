@@ -5,22 +5,25 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 
 /**
- * {@code java -jar harness-workerd.jar [--module-dir DIR] [--port N]}: serves the Worker until Ctrl-C.
- * Defaults: the built host-workers/target/worker and port 8787 (wrangler dev's); port 0 picks a free one.
+ * {@code java -jar harness-workerd.jar [--module-dir DIR] [--port N] [--keepalive-ms N]}: serves the Worker
+ * until Ctrl-C. Defaults: the built host-workers/target/worker, port 8787 (wrangler dev's; 0 picks a free one)
+ * and the Worker's own keep-alive interval (15 s).
  */
 public final class WorkerdMain {
-    private static final String USAGE = "usage: harness-workerd [--module-dir DIR] [--port N]";
+    private static final String USAGE = "usage: harness-workerd [--module-dir DIR] [--port N] [--keepalive-ms N]";
 
     private WorkerdMain() {}
 
     public static void main(String[] args) throws InterruptedException {
         Path moduleDir = null;
         int port = 8787;
+        long keepAliveMillis = 0;
         try {
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--module-dir" -> moduleDir = Paths.get(value(args, ++i));
                     case "--port" -> port = port(value(args, ++i));
+                    case "--keepalive-ms" -> keepAliveMillis = keepAliveMillis(value(args, ++i));
                     case "-h", "--help" -> {
                         System.out.println(USAGE);
                         return;
@@ -36,7 +39,8 @@ public final class WorkerdMain {
         RunningWorkerd workerd;
         try {
             Path dir = moduleDir != null ? moduleDir : WorkerdHarness.defaultModuleDir();
-            workerd = WorkerdHarness.forModuleDir(dir).withPort(port).start();
+            WorkerdHarness harness = WorkerdHarness.forModuleDir(dir).withPort(port);
+            workerd = (keepAliveMillis == 0 ? harness : harness.withKeepAliveMillis(keepAliveMillis)).start();
         } catch (IOException e) {
             System.err.println("flowconf: " + e.getMessage());
             System.exit(1);
@@ -63,6 +67,19 @@ public final class WorkerdMain {
             // reported below
         }
         throw new IllegalArgumentException("--port needs a number from 0 to 65535, got: " + text);
+    }
+
+    private static long keepAliveMillis(String text) {
+        try {
+            long millis = Long.parseLong(text);
+            if (millis >= 1 && millis <= Integer.MAX_VALUE) {
+                return millis;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(
+                "--keepalive-ms needs a number from 1 to " + Integer.MAX_VALUE + ", got: " + text);
     }
 
     private static String value(String[] args, int i) {

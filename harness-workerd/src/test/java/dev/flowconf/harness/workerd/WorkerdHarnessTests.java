@@ -1,6 +1,7 @@
 package dev.flowconf.harness.workerd;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -139,5 +140,23 @@ class WorkerdHarnessTests {
                 "wrangler.toml and WorkerdConfig name the same compatibility_date");
         assertTrue(toml.contains("compatibility_flags = [\"" + WorkerdConfig.COMPATIBILITY_FLAG + "\"]"),
                 "wrangler.toml and WorkerdConfig name the same compatibility_flags");
+    }
+
+    @Test
+    void keepAliveBindingMatchesWranglerTomlVars() throws IOException {
+        List<String> toml = Files.readAllLines(Checkout.root().resolve("host-workers").resolve("wrangler.toml"));
+        int vars = toml.indexOf("[vars]");
+        assertTrue(vars >= 0, "wrangler.toml has a [vars] table");
+        assertTrue(toml.indexOf(WorkerdConfig.KEEPALIVE_BINDING + " = \"15000\"") > vars,
+                "wrangler.toml sets " + WorkerdConfig.KEEPALIVE_BINDING + " to SPEC's 15 s in [vars]");
+    }
+
+    @Test
+    void keepAliveBecomesATextBindingOnlyWhenSet() throws IOException {
+        String binding = "bindings = [(name = \"FLOWCONF_KEEPALIVE_MS\", text = \"50\")]";
+        assertTrue(WorkerdConfig.render(moduleDir, 8787, 50).contains(binding));
+        assertFalse(WorkerdConfig.render(moduleDir, 8787, 0).contains("bindings"), "unset: the Worker's default");
+        assertThrows(IllegalArgumentException.class,
+                () -> WorkerdHarness.forModuleDir(moduleDir).withKeepAliveMillis(0));
     }
 }

@@ -4,7 +4,6 @@ import org.teavm.jso.JSClass;
 import org.teavm.jso.JSObject;
 import org.teavm.jso.JSProperty;
 import org.teavm.jso.core.JSPromise;
-import org.teavm.jso.streams.ReadableStream;
 import org.teavm.jso.typedarrays.ArrayBuffer;
 
 /** The incoming request workerd hands to {@code fetch}; the host never constructs one. */
@@ -25,6 +24,10 @@ public final class Request implements JSObject {
     /** null when the request carries no body (GET, HEAD, or no content). */
     @JSProperty
     public native ReadableStream getBody();
+
+    /** Aborted when the client disconnects (enable_request_signal). */
+    @JSProperty
+    public native AbortSignal getSignal();
 
     public native JSPromise<ArrayBuffer> arrayBuffer();
 }

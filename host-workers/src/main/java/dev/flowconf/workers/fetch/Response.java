@@ -3,7 +3,7 @@ package dev.flowconf.workers.fetch;
 import org.teavm.jso.JSClass;
 import org.teavm.jso.JSObject;
 
-/** The outgoing response; {@code body} is a Uint8Array or null (no body). */
+/** The outgoing response; {@code body} is a Uint8Array, a {@link ReadableStream} or null (no body). */
 @JSClass
 public final class Response implements JSObject {
     public Response(JSObject body, ResponseInit init) {}

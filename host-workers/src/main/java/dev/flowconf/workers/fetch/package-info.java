@@ -1,6 +1,7 @@
 /**
- * The few Fetch API types the Workers host touches, bound by hand because TeaVM's jso-apis has none
- * (it covers the DOM, XHR, typed arrays and streams, but not Request, Response or Headers).
+ * The few Workers runtime APIs the host touches, bound by hand because TeaVM's jso-apis has none of them
+ * (it covers the DOM, XHR, typed arrays and the reading side of streams, but not Request, Response, Headers,
+ * a constructible ReadableStream, AbortSignal or the cloudflare:workers module).
  * Each type declares only what the host calls; anything else stays JS.
  */
 package dev.flowconf.workers.fetch;

@@ -1,0 +1,35 @@
+package dev.flowconf.workers;
+
+import dev.flowconf.kernel.http.FlowHttpHost;
+import dev.flowconf.workers.fetch.Env;
+import org.teavm.jso.core.JSObjects;
+import org.teavm.jso.core.JSString;
+
+/** The SSE keep-alive interval from the text binding FLOWCONF_KEEPALIVE_MS (SPEC's 15 s when unset). */
+final class KeepAliveSetting {
+    static final String BINDING = "FLOWCONF_KEEPALIVE_MS";
+
+    private KeepAliveSetting() {}
+
+    static long millis(Env env) {
+        JSString value = env.getKeepAliveMillis();
+        if (JSObjects.isUndefined(value)) {
+            return FlowHttpHost.DEFAULT_KEEP_ALIVE_MILLIS;
+        }
+        return parse(value.stringValue());
+    }
+
+    /** A whole number of milliseconds from 1 to Integer.MAX_VALUE, the longest delay setTimeout takes. */
+    static long parse(String text) {
+        try {
+            long millis = Long.parseLong(text.trim());
+            if (millis >= 1 && millis <= Integer.MAX_VALUE) {
+                return millis;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(BINDING + " must be a whole number of milliseconds from 1 to "
+                + Integer.MAX_VALUE + ", got: " + text);
+    }
+}
