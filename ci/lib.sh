@@ -34,12 +34,16 @@ print_bundle_size() {
   done
 }
 
+# The SSE keep-alive interval hosts get when the suite starts them: short, so the keep-alive case
+# (s2's 120 ms pauses) sees comments and idle clients are noticed quickly.
+SUITE_KEEPALIVE_MS=50
+
 # start_host NAME LOGFILE: starts a host on a free port in the background, sets HOST_PID and HOST_URL.
 start_host() {
   local name="$1" log="$2"
   case "$name" in
-    reference) java -jar "$REFERENCE_JAR" --port 0 >"$log" 2>&1 & ;;
-    workers) java -jar "$WORKERD_JAR" --port 0 >"$log" 2>&1 & ;;
+    reference) java -jar "$REFERENCE_JAR" --port 0 --keepalive-ms "$SUITE_KEEPALIVE_MS" >"$log" 2>&1 & ;;
+    workers) java -jar "$WORKERD_JAR" --port 0 --keepalive-ms "$SUITE_KEEPALIVE_MS" >"$log" 2>&1 & ;;
     *) echo "unknown host $name" >&2; return 2 ;;
   esac
   HOST_PID=$!

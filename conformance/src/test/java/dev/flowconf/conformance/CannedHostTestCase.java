@@ -1,6 +1,7 @@
 package dev.flowconf.conformance;
 
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import dev.flowconf.conformance.replay.Target;
 import java.io.IOException;
@@ -9,18 +10,23 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A stand-in host on the JDK's HttpServer for the suite's own tests: answers each path with canned
- * bytes (404 with an empty body otherwise) and records every request it received.
+ * bytes (404 with an empty body otherwise), can serve an endless stream with a run probe that counts
+ * it, and records every request it received. Each test makes it break one rule to see a check fail.
  */
 public final class CannedHostTestCase implements AutoCloseable {
 
-  private record Answer(int status, String contentType, byte[] body) {}
+  private static final long TICK_MILLIS = 100;
 
   public record Received(String method, String path, Map<String, List<String>> headers, byte[] body) {
 
@@ -34,23 +40,89 @@ public final class CannedHostTestCase implements AutoCloseable {
   }
 
   private final HttpServer server;
-  private final Map<String, Answer> answers = new ConcurrentHashMap<>();
+  private final ExecutorService threads;
+  private final Map<String, HttpHandler> handlers = new ConcurrentHashMap<>();
   private final List<Received> received = new CopyOnWriteArrayList<>();
+  private final AtomicLong started = new AtomicLong();
+  private final AtomicLong active = new AtomicLong();
+  private final AtomicLong cancelled = new AtomicLong();
 
-  private CannedHostTestCase(HttpServer server) {
+  private CannedHostTestCase(HttpServer server, ExecutorService threads) {
     this.server = server;
+    this.threads = threads;
   }
 
   public static CannedHostTestCase start() throws IOException {
     HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    CannedHostTestCase host = new CannedHostTestCase(server);
+    // A thread per exchange: an endless stream must not hold up the probe.
+    ExecutorService threads = Executors.newCachedThreadPool();
+    CannedHostTestCase host = new CannedHostTestCase(server, threads);
+    server.setExecutor(threads);
     server.createContext("/", host::handle);
     server.start();
     return host;
   }
 
   public CannedHostTestCase answer(String path, int status, String contentType, String body) {
-    answers.put(path, new Answer(status, contentType, body.getBytes(StandardCharsets.UTF_8)));
+    return answer(path, status, Map.of("content-type", contentType), body);
+  }
+
+  /** Answers {@code path} with these header fields, in this order, and body. */
+  public CannedHostTestCase answer(String path, int status, Map<String, String> headers, String body) {
+    Map<String, String> fields = new LinkedHashMap<>(headers);
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    handlers.put(path, exchange -> {
+      fields.forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
+      exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(bytes);
+      }
+    });
+    return this;
+  }
+
+  /** Answers {@code path} 200 with a chunked body, one chunk per part, each flushed on its own. */
+  public CannedHostTestCase answerInChunks(String path, String contentType, String... parts) {
+    handlers.put(path, exchange -> {
+      exchange.getResponseHeaders().add("content-type", contentType);
+      exchange.sendResponseHeaders(200, 0);
+      try (OutputStream out = exchange.getResponseBody()) {
+        for (String part : parts) {
+          out.write(part.getBytes(StandardCharsets.UTF_8));
+          out.flush();
+        }
+      }
+    });
+    return this;
+  }
+
+  /**
+   * Serves {@code path} as an SSE stream of {@code {"chunk":n}} every 100 ms until a write fails, and
+   * {@code /__flowconf/runs} from its counts: the stream's run is active until then, and counted
+   * cancelled afterwards only if {@code countsCancellation} (else it stays active for ever).
+   */
+  public CannedHostTestCase streamUntilTheClientLeaves(String path, boolean countsCancellation) {
+    handlers.put("/__flowconf/runs", exchange -> answerNow(exchange, "{\"active\":" + active + ",\"cancelled\":"
+        + cancelled + ",\"completed\":0,\"started\":" + started + "}"));
+    handlers.put(path, exchange -> {
+      started.incrementAndGet();
+      active.incrementAndGet();
+      exchange.getResponseHeaders().add("content-type", "text/event-stream");
+      exchange.getResponseHeaders().add("cache-control", "no-cache");
+      exchange.sendResponseHeaders(200, 0);
+      try (OutputStream out = exchange.getResponseBody()) {
+        for (int chunk = 0; ; chunk++) {
+          out.write(("data: {\"chunk\":" + chunk + "}\n\n").getBytes(StandardCharsets.UTF_8));
+          out.flush();
+          Thread.sleep(TICK_MILLIS);
+        }
+      } catch (IOException | InterruptedException clientLeft) {
+        if (countsCancellation) {
+          cancelled.incrementAndGet();
+          active.decrementAndGet();
+        }
+      }
+    });
     return this;
   }
 
@@ -66,18 +138,27 @@ public final class CannedHostTestCase implements AutoCloseable {
     byte[] body = exchange.getRequestBody().readAllBytes();
     received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
         Map.copyOf(exchange.getRequestHeaders()), body));
-    Answer answer = answers.getOrDefault(exchange.getRequestURI().getRawPath(), new Answer(404, null, new byte[0]));
-    if (answer.contentType() != null) {
-      exchange.getResponseHeaders().add("content-type", answer.contentType());
+    HttpHandler handler = handlers.get(exchange.getRequestURI().getRawPath());
+    if (handler != null) {
+      handler.handle(exchange);
+    } else {
+      exchange.sendResponseHeaders(404, -1);
+      exchange.close();
     }
-    exchange.sendResponseHeaders(answer.status(), answer.body().length == 0 ? -1 : answer.body().length);
+  }
+
+  private static void answerNow(HttpExchange exchange, String json) throws IOException {
+    byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().add("content-type", "application/json");
+    exchange.sendResponseHeaders(200, bytes.length);
     try (OutputStream out = exchange.getResponseBody()) {
-      out.write(answer.body());
+      out.write(bytes);
     }
   }
 
   @Override
   public void close() {
     server.stop(0);
+    threads.shutdownNow();
   }
 }

@@ -2,9 +2,7 @@ package dev.flowconf.conformance;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Route;
+import dev.flowconf.conformance.browser.HostPage;
 import dev.flowconf.conformance.replay.PlaywrightRuntime;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -12,7 +10,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Debian's Chromium, driven by Playwright, talks to a real host from a page on the host's own origin
- * (the path streaming checks will take). The page is fulfilled by Playwright, so the host need not
+ * (the path the browser checks take). The page is fulfilled by Playwright, so the host need not
  * serve HTML.
  */
 @ExtendWith(PerJvmResources.class)
@@ -26,17 +24,8 @@ class ChromiumSmokeTests {
 
   @Test
   void aPageOnTheReferenceOriginFetchesEcho(PlaywrightRuntime playwright, HostsUnderTest hosts) {
-    String blank = hosts.target("reference").urlOf("/__flowconf/blank");
-    try (Browser browser = playwright.launchChromium()) {
-      Page page = browser.newPage();
-      page.route(blank, route -> route.fulfill(new Route.FulfillOptions()
-          .setStatus(200)
-          .setContentType("text/html")
-          .setBody("<!doctype html><title>flowconf</title>")));
-      page.navigate(blank);
-
-      @SuppressWarnings("unchecked")
-      Map<String, Object> answer = (Map<String, Object>) page.evaluate(FETCH_ECHO);
+    try (HostPage page = HostPage.open(playwright.chromium(), hosts.target("reference"))) {
+      Map<?, ?> answer = (Map<?, ?>) page.evaluate(FETCH_ECHO, null);
 
       assertEquals(200, ((Number) answer.get("status")).intValue(), "ECHO-1: status");
       assertEquals("{\"value\":\"hi\"}", answer.get("body"), "ECHO-1: body");

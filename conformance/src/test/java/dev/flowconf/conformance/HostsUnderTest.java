@@ -6,6 +6,7 @@ import dev.flowconf.harness.workerd.WorkerdHarness;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,6 +21,13 @@ import java.util.Map;
 final class HostsUnderTest implements AutoCloseable {
 
   static final List<String> NAMES = List.of("reference", "workers");
+
+  /**
+   * The SSE keep-alive interval the hosts started here get (property {@code flowconf.keepalive-ms}
+   * for hosts given by URL). Below s2's 120 ms pauses, so its stream carries keep-alive comments
+   * (SSE-KEEPALIVE-1); short, so cancellation checks wait little.
+   */
+  static final Duration KEEP_ALIVE = Duration.ofMillis(Long.getLong("flowconf.keepalive-ms", 50));
 
   private record Start(Target target, Exception failure) {}
 
@@ -54,12 +62,14 @@ final class HostsUnderTest implements AutoCloseable {
     switch (name) {
       case "reference" -> {
         ReferenceHostProcess reference = ReferenceHostProcess.start(
-            root.resolve("reference-host/target/reference-host.jar"));
+            root.resolve("reference-host/target/reference-host.jar"), KEEP_ALIVE);
         started.add(reference);
         return reference.baseUrl();
       }
       case "workers" -> {
-        RunningWorkerd workerd = WorkerdHarness.forModuleDir(WorkerdHarness.defaultModuleDir()).start();
+        RunningWorkerd workerd = WorkerdHarness.forModuleDir(WorkerdHarness.defaultModuleDir())
+            .withKeepAliveMillis(KEEP_ALIVE.toMillis())
+            .start();
         started.add(workerd);
         return workerd.baseUrl();
       }

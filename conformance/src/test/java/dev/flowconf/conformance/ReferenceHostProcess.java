@@ -13,8 +13,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code java -jar reference-host.jar --port 0} as a child process. It names its URL in a stdout
- * line, which is read from the process log; a shutdown hook destroys it if the JVM exits first.
+ * {@code java -jar reference-host.jar --port 0 --keepalive-ms N} as a child process. It names its URL
+ * in a stdout line, which is read from the process log; a shutdown hook destroys it if the JVM exits
+ * first.
  */
 final class ReferenceHostProcess implements AutoCloseable {
 
@@ -30,13 +31,14 @@ final class ReferenceHostProcess implements AutoCloseable {
     this.baseUrl = baseUrl;
   }
 
-  static ReferenceHostProcess start(Path jar) throws IOException {
+  static ReferenceHostProcess start(Path jar, Duration keepAlive) throws IOException {
     if (!Files.isRegularFile(jar)) {
       throw new IOException(jar + " is missing; build it with ./mvnw -pl reference-host -am package");
     }
     Path log = Files.createTempFile("flowconf-reference-host-", ".log");
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    Process process = new ProcessBuilder(java.toString(), "-jar", jar.toString(), "--port", "0")
+    Process process = new ProcessBuilder(java.toString(), "-jar", jar.toString(), "--port", "0",
+        "--keepalive-ms", Long.toString(keepAlive.toMillis()))
         .redirectErrorStream(true)
         .redirectOutput(log.toFile())
         .start();

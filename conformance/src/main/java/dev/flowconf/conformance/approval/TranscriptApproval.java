@@ -8,8 +8,8 @@ import org.approvaltests.writers.ApprovalTextWriter;
 
 /**
  * Judges a host's transcript of a case against the case's approved transcript with Approval Tests:
- * the received file is written beside the approved one, deleted when they match, and left for review
- * (with a {@link TranscriptMismatch}) when they do not.
+ * volatile values are scrubbed to stable tokens, the received file is written beside the approved
+ * one, deleted when they match, and left for review (with a {@link TranscriptMismatch}) when they do not.
  */
 public final class TranscriptApproval {
 
@@ -23,7 +23,9 @@ public final class TranscriptApproval {
   public void verify(GoldenCase golden, String host, String transcript) {
     // The reporter is set explicitly so APPROVAL_TESTS_USE_REPORTER or a package default cannot swap
     // in one that opens tools, sleeps or approves.
-    Options options = new Options().withReporter(new UnifiedDiffReporter(golden.labelOn(host)));
+    Options options = new Options()
+        .withReporter(new UnifiedDiffReporter(golden.labelOn(host)))
+        .withScrubber(new UuidV4Scrubber());
     GoldenNamer namer = new GoldenNamer(goldens.caseBase(golden.id()), host);
     Approvals.verify(new SharedApprovedFileApprover(new ApprovalTextWriter(transcript, options), namer), options);
   }

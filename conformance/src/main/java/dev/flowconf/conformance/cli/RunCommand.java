@@ -2,6 +2,7 @@ package dev.flowconf.conformance.cli;
 
 import dev.flowconf.conformance.ConformanceCheck;
 import dev.flowconf.conformance.golden.CaseCatalog;
+import dev.flowconf.conformance.golden.Expectations;
 import dev.flowconf.conformance.golden.GoldenCase;
 import dev.flowconf.conformance.golden.GoldenFiles;
 import dev.flowconf.conformance.golden.InvalidCaseException;
@@ -12,8 +13,10 @@ import dev.flowconf.conformance.report.Outcome;
 import dev.flowconf.conformance.report.ResultTable;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
@@ -26,7 +29,7 @@ import picocli.CommandLine.TypeConversionException;
 /** {@code flowconf run}: every selected case on every target, then the table and the failures. */
 @Command(name = "run",
     description = "Replays the golden cases against every target and compares each transcript with "
-        + "the approved one.")
+        + "the approved one. Browser cases (EventSource, aborted fetches) drive /usr/bin/chromium.")
 final class RunCommand implements Callable<Integer> {
 
   private static final int DIFF_LINES_SHOWN = 40;
@@ -43,6 +46,11 @@ final class RunCommand implements Callable<Integer> {
       description = "Only cases whose id matches, e.g. 'echo/*'. Repeatable. Default: all.")
   private List<String> caseGlobs = new ArrayList<>();
 
+  @Option(names = "--keepalive-ms", paramLabel = "N", defaultValue = "15000",
+      description = "The targets' SSE keep-alive interval (SPEC.md SSE-KEEPALIVE-1); cancellation checks wait "
+          + "at most this plus 2 s. Default: ${DEFAULT-VALUE}, the hosts' default.")
+  private long keepAliveMillis;
+
   @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
   private boolean help;
 
@@ -54,12 +62,18 @@ final class RunCommand implements Callable<Integer> {
     if (targets.stream().map(Target::name).distinct().count() < targets.size()) {
       throw new ParameterException(spec.commandLine(), "each --target needs its own NAME");
     }
+    if (keepAliveMillis < 1) {
+      throw new ParameterException(spec.commandLine(), "--keepalive-ms must be at least 1");
+    }
     PrintWriter out = spec.commandLine().getOut();
     List<GoldenCase> cases;
     GoldenFiles goldens;
+    Expectations expectations;
     try {
       goldens = new GoldenFiles(goldensDir != null ? goldensDir : GoldensLocator.nearest(Path.of("")));
-      cases = CaseCatalog.load(goldens).matching(caseGlobs);
+      CaseCatalog catalog = CaseCatalog.load(goldens);
+      expectations = Expectations.load(goldens, catalog);
+      cases = catalog.matching(caseGlobs);
     } catch (InvalidCaseException | IllegalArgumentException e) {
       spec.commandLine().getErr().println("flowconf: " + e.getMessage());
       return 2;
@@ -68,15 +82,17 @@ final class RunCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("flowconf: no case matches " + caseGlobs);
       return 2;
     }
+    long startedAt = System.nanoTime();
     List<Outcome> outcomes;
     try (PlaywrightRuntime playwright = PlaywrightRuntime.start()) {
-      outcomes = new ConformanceCheck(playwright, goldens).checkAll(cases, targets);
+      outcomes = new ConformanceCheck(playwright, goldens, expectations, Duration.ofMillis(keepAliveMillis))
+          .checkAll(cases, targets);
     }
     out.print(ResultTable.render(outcomes));
-    out.println();
+    out.printf(Locale.ROOT, "checked in %.1f s%n%n", (System.nanoTime() - startedAt) / 1e9);
     out.print(FailureDigest.render(outcomes, DIFF_LINES_SHOWN));
     out.flush();
-    return outcomes.stream().allMatch(Outcome::isPass) ? 0 : 1;
+    return outcomes.stream().anyMatch(Outcome::isFailure) ? 1 : 0;
   }
 
   static final class TargetConverter implements ITypeConverter<Target> {

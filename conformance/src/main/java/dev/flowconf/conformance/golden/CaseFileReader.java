@@ -2,6 +2,7 @@ package dev.flowconf.conformance.golden;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -23,10 +24,12 @@ final class CaseFileReader {
       .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
       .build();
 
-  record CaseFile(String description, List<String> clauses, RequestFile request) {}
+  record CaseFile(String description, List<String> clauses, String kind, String keepAlive,
+      Integer abortAfterEvents, Integer abortAfterMs, RequestFile request) {}
 
+  /** A header is a string, or an array of strings for a field sent more than once. */
   record RequestFile(
-      String method, String path, LinkedHashMap<String, String> headers, String body, String bodyBase64) {}
+      String method, String path, LinkedHashMap<String, JsonNode> headers, String body, String bodyBase64) {}
 
   private final Path file;
 
@@ -57,7 +60,51 @@ final class CaseFileReader {
     if (clauses.isEmpty() || clauses.stream().anyMatch(c -> c == null || c.isBlank())) {
       throw invalid("`clauses` must list at least one clause id, none blank");
     }
-    return new GoldenCase(caseId, description, clauses, toRequest(required(data.request(), "request")));
+    CaseRequest request = toRequest(required(data.request(), "request"));
+    return new GoldenCase(caseId, description, clauses, toKind(data, request), request);
+  }
+
+  private CaseKind toKind(CaseFile data, CaseRequest request) {
+    String kind = data.kind() == null ? "exchange" : data.kind();
+    CaseKind parsed = switch (kind) {
+      case "exchange" -> new CaseKind.Exchange(keepAliveRequired(data.keepAlive()));
+      case "browser-eventsource" -> new CaseKind.BrowserEventSource();
+      case "abort-stream" -> new CaseKind.AbortStream(positive(data.abortAfterEvents(), "abortAfterEvents"));
+      case "abort-value" -> new CaseKind.AbortValue(positive(data.abortAfterMs(), "abortAfterMs"));
+      default -> throw invalid("`kind` must be exchange, browser-eventsource, abort-stream or abort-value, got `"
+          + kind + "`");
+    };
+    onlyFor(data.keepAlive(), "keepAlive", parsed instanceof CaseKind.Exchange);
+    onlyFor(data.abortAfterEvents(), "abortAfterEvents", parsed instanceof CaseKind.AbortStream);
+    onlyFor(data.abortAfterMs(), "abortAfterMs", parsed instanceof CaseKind.AbortValue);
+    if (!(parsed instanceof CaseKind.Exchange) && request.repeatsAHeaderName()) {
+      throw invalid("a browser sends each header name once; only an exchange case may repeat one");
+    }
+    if (parsed instanceof CaseKind.BrowserEventSource
+        && (!request.method().equals("GET") || !request.headers().isEmpty() || request.hasBody())) {
+      throw invalid("an EventSource sends a plain GET: no other method, no headers, no body");
+    }
+    return parsed;
+  }
+
+  private boolean keepAliveRequired(String keepAlive) {
+    if (keepAlive != null && !keepAlive.equals("required")) {
+      throw invalid("`keepAlive` can only be `required`, got `" + keepAlive + "`");
+    }
+    return keepAlive != null;
+  }
+
+  private int positive(Integer value, String field) {
+    if (required(value, field) < 1) {
+      throw invalid("`" + field + "` must be at least 1, got " + value);
+    }
+    return value;
+  }
+
+  private void onlyFor(Object value, String field, boolean allowed) {
+    if (value != null && !allowed) {
+      throw invalid("`" + field + "` does not apply to this `kind`");
+    }
   }
 
   private CaseRequest toRequest(RequestFile request) {
@@ -71,12 +118,12 @@ final class CaseFileReader {
     }
     List<Header> headers = new ArrayList<>();
     if (request.headers() != null) {
-      for (Map.Entry<String, String> entry : request.headers().entrySet()) {
-        Header header = new Header(entry.getKey(), required(entry.getValue(), "request.headers." + entry.getKey()));
-        if (headers.stream().anyMatch(h -> h.name().equals(header.name()))) {
-          throw invalid("header `" + header.name() + "` is given more than once");
+      for (Map.Entry<String, JsonNode> entry : request.headers().entrySet()) {
+        List<Header> fields = headerFields(entry.getKey(), entry.getValue());
+        if (headers.stream().anyMatch(h -> h.name().equals(fields.get(0).name()))) {
+          throw invalid("header `" + fields.get(0).name() + "` is given more than once");
         }
-        headers.add(header);
+        headers.addAll(fields);
       }
     }
     byte[] body = body(request);
@@ -86,6 +133,24 @@ final class CaseFileReader {
       throw invalid("a request with a body must set `content-type` in `request.headers`");
     }
     return new CaseRequest(method, path, headers, body);
+  }
+
+  private List<Header> headerFields(String name, JsonNode value) {
+    if (value != null && value.isTextual()) {
+      return List.of(new Header(name, value.textValue()));
+    }
+    if (value != null && value.isArray() && value.size() >= 2) {
+      List<Header> fields = new ArrayList<>();
+      for (JsonNode element : value) {
+        if (!element.isTextual()) {
+          throw invalid("header `" + name + "`: every value of a repeated field must be a string");
+        }
+        fields.add(new Header(name, element.textValue()));
+      }
+      return fields;
+    }
+    throw invalid("header `" + name + "` must be a string, or an array of two or more strings to send the field "
+        + "that many times");
   }
 
   private byte[] body(RequestFile request) {

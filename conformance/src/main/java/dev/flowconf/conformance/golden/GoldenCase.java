@@ -5,14 +5,16 @@ import java.util.Objects;
 
 /**
  * One golden case: its id ({@code <topic>/<case-name>}), what it shows, the SPEC.md clause ids it
- * covers, and the request to send. The expected response lives in the approved transcript beside it.
+ * covers, what kind of check it is, and the request to send. The expected outcome lives in the
+ * approved transcript beside it.
  */
-public record GoldenCase(String id, String description, List<String> clauses, CaseRequest request) {
+public record GoldenCase(String id, String description, List<String> clauses, CaseKind kind, CaseRequest request) {
 
   public GoldenCase {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(description, "description");
     clauses = List.copyOf(clauses);
+    Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(request, "request");
   }
 

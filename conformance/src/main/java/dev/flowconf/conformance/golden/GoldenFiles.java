@@ -5,11 +5,13 @@ import java.nio.file.Path;
 /**
  * The layout of a goldens directory: {@code cases/<topic>/<case-name>.case.json}, with the approved
  * transcript {@code <case-name>.approved.txt} and each host's {@code <case-name>.<host>.received.txt}
- * beside it. Other folders (expectation ledgers, vendored data) may sit next to {@code cases/}.
+ * beside it, and {@code expectations/<host>/<topic>/<case-name>.json} for the cases a host is
+ * expected to fail. Other folders (vendored data) may sit next to them.
  */
 public record GoldenFiles(Path root) {
 
   static final String CASE_SUFFIX = ".case.json";
+  static final String EXPECTATION_SUFFIX = ".json";
 
   public GoldenFiles {
     root = root.toAbsolutePath().normalize();
@@ -19,6 +21,10 @@ public record GoldenFiles(Path root) {
     return root.resolve("cases");
   }
 
+  public Path expectationsDir() {
+    return root.resolve("expectations");
+  }
+
   /** The path of a case's files without suffix; the approval namer appends {@code .approved.txt} etc. */
   public Path caseBase(String caseId) {
     return casesDir().resolve(caseId);
@@ -26,8 +32,17 @@ public record GoldenFiles(Path root) {
 
   /** {@code cases/echo/s1-happy-path.case.json} → {@code echo/s1-happy-path}. */
   String caseIdOf(Path caseFile) {
-    String relative = casesDir().relativize(caseFile.toAbsolutePath().normalize()).toString()
-        .replace(caseFile.getFileSystem().getSeparator(), "/");
-    return relative.substring(0, relative.length() - CASE_SUFFIX.length());
+    return idWithin(casesDir(), caseFile, CASE_SUFFIX);
+  }
+
+  /** {@code expectations/workers/flows/s6-spill-acks.json} → {@code flows/s6-spill-acks}. */
+  String caseIdOfExpectation(Path hostDir, Path expectationFile) {
+    return idWithin(hostDir, expectationFile, EXPECTATION_SUFFIX);
+  }
+
+  private static String idWithin(Path dir, Path file, String suffix) {
+    String relative = dir.toAbsolutePath().normalize().relativize(file.toAbsolutePath().normalize()).toString()
+        .replace(file.getFileSystem().getSeparator(), "/");
+    return relative.substring(0, relative.length() - suffix.length());
   }
 }

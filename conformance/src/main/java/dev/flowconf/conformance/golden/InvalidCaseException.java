@@ -2,7 +2,7 @@ package dev.flowconf.conformance.golden;
 
 import java.nio.file.Path;
 
-/** A case file that cannot be read or breaks the case format; the message names the file. */
+/** A case or expectation file that cannot be read or breaks its format; the message names the file. */
 public final class InvalidCaseException extends RuntimeException {
 
   InvalidCaseException(Path file, String problem) {

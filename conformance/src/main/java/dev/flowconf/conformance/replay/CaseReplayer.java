@@ -3,15 +3,20 @@ package dev.flowconf.conformance.replay;
 import com.microsoft.playwright.APIRequest;
 import com.microsoft.playwright.APIRequestContext;
 import com.microsoft.playwright.APIResponse;
+import com.microsoft.playwright.PlaywrightException;
 import com.microsoft.playwright.options.RequestOptions;
 import dev.flowconf.conformance.golden.CaseRequest;
 import dev.flowconf.conformance.golden.Header;
+import java.io.IOException;
 import java.util.List;
 
-/** Sends a case's request to a host with Playwright's APIRequestContext and records the answer. */
+/**
+ * Sends a case's request to a host with Playwright's APIRequestContext and records the answer; a
+ * request Playwright would alter goes byte for byte over a socket instead ({@link RawHttpExchange}).
+ */
 public final class CaseReplayer {
 
-  private static final double TIMEOUT_MS = 10_000;
+  private static final int TIMEOUT_MS = 10_000;
 
   private final PlaywrightRuntime playwright;
 
@@ -19,7 +24,22 @@ public final class CaseReplayer {
     this.playwright = playwright;
   }
 
+  /** The answer, or {@link HostUnreachable} when there was none. */
   public ObservedResponse send(Target host, CaseRequest request) {
+    try {
+      return playwrightWouldAlter(request) ? new RawHttpExchange(TIMEOUT_MS).send(host, request)
+          : sendWithPlaywright(host, request);
+    } catch (PlaywrightException | IOException e) {
+      throw new HostUnreachable("request to " + host.urlOf(request.path()) + " failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** Playwright keeps one value per header name, and drops a bare {@code ?} that ends a URL. */
+  private static boolean playwrightWouldAlter(CaseRequest request) {
+    return request.repeatsAHeaderName() || request.path().endsWith("?");
+  }
+
+  private ObservedResponse sendWithPlaywright(Target host, CaseRequest request) {
     // A fresh context per request: no cookie or connection state carries from one case to the next.
     APIRequestContext context = playwright.request().newContext(new APIRequest.NewContextOptions()
         .setTimeout(TIMEOUT_MS));

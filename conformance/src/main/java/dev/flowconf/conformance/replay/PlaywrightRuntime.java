@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The one Playwright of a JVM (creating it costs ~2 s). Playwright objects are not thread-safe: use
- * and close this on the thread that started it.
+ * The one Playwright of a JVM (creating it costs ~2 s) and its one Chromium, launched when first
+ * asked for. Playwright objects are not thread-safe: use and close this on the thread that started it.
  */
 public final class PlaywrightRuntime implements AutoCloseable {
 
@@ -27,6 +27,7 @@ public final class PlaywrightRuntime implements AutoCloseable {
       "--no-first-run");
 
   private final Playwright playwright;
+  private Browser chromium;
 
   private PlaywrightRuntime(Playwright playwright) {
     this.playwright = playwright;
@@ -41,15 +42,22 @@ public final class PlaywrightRuntime implements AutoCloseable {
     return playwright.request();
   }
 
-  public Browser launchChromium() {
-    return playwright.chromium().launch(new BrowserType.LaunchOptions()
-        .setExecutablePath(CHROMIUM)
-        .setArgs(CHROMIUM_ARGS)
-        .setHeadless(true));
+  /** Debian's Chromium, launched on the first call and shared by every later one (isolate work in contexts). */
+  public Browser chromium() {
+    if (chromium == null) {
+      chromium = playwright.chromium().launch(new BrowserType.LaunchOptions()
+          .setExecutablePath(CHROMIUM)
+          .setArgs(CHROMIUM_ARGS)
+          .setHeadless(true));
+    }
+    return chromium;
   }
 
   @Override
   public void close() {
+    if (chromium != null) {
+      chromium.close();
+    }
     playwright.close();
   }
 }

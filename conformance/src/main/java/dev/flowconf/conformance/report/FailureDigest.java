@@ -10,11 +10,11 @@ public final class FailureDigest {
   public static String render(List<Outcome> outcomes, int maxLinesEach) {
     StringBuilder out = new StringBuilder();
     for (Outcome outcome : outcomes) {
-      if (outcome.isPass()) {
+      if (!outcome.isFailure()) {
         continue;
       }
-      List<String> lines = outcome.failure().orElseThrow().lines().toList();
-      out.append("FAIL ").append(lines.get(0)).append('\n');
+      List<String> lines = outcome.message().orElseThrow().lines().toList();
+      out.append(outcome.verdict()).append(' ').append(lines.get(0)).append('\n');
       lines.stream().skip(1).limit(maxLinesEach - 1).forEach(line -> out.append("  ").append(line).append('\n'));
       if (lines.size() > maxLinesEach) {
         out.append("  … ").append(lines.size() - maxLinesEach).append(" more lines\n");

@@ -1,27 +1,48 @@
 package dev.flowconf.conformance.report;
 
+import dev.flowconf.conformance.golden.Expectation;
 import dev.flowconf.conformance.golden.GoldenCase;
 import java.util.Objects;
 import java.util.Optional;
 
-/** The verdict for one case on one host; a failure carries what a person needs to triage it. */
-public record Outcome(GoldenCase golden, String host, Optional<String> failure) {
+/**
+ * The verdict for one case on one host, with what a person needs to triage it: the mismatch (for
+ * FAIL and XFAIL) or the stale expectation (for XPASS). Each message opens with case, host and clauses.
+ */
+public record Outcome(GoldenCase golden, String host, Verdict verdict, Optional<String> message) {
 
   public Outcome {
     Objects.requireNonNull(golden, "golden");
     Objects.requireNonNull(host, "host");
-    Objects.requireNonNull(failure, "failure");
+    Objects.requireNonNull(verdict, "verdict");
+    Objects.requireNonNull(message, "message");
   }
 
   public static Outcome passed(GoldenCase golden, String host) {
-    return new Outcome(golden, host, Optional.empty());
+    return new Outcome(golden, host, Verdict.PASS, Optional.empty());
   }
 
+  /** A failure no expectation excuses: the host gave no answer at all. */
   public static Outcome failed(GoldenCase golden, String host, String failure) {
-    return new Outcome(golden, host, Optional.of(failure));
+    return new Outcome(golden, host, Verdict.FAIL, Optional.of(failure));
   }
 
-  public boolean isPass() {
-    return failure.isEmpty();
+  /** Weighs a comparison ({@code mismatch} empty when the transcript matched) against the host's expectation. */
+  public static Outcome judged(GoldenCase golden, String host, Optional<String> mismatch,
+      Optional<Expectation> expectation) {
+    if (expectation.isEmpty()) {
+      return mismatch.map(diff -> failed(golden, host, diff)).orElseGet(() -> passed(golden, host));
+    }
+    if (mismatch.isPresent()) {
+      return new Outcome(golden, host, Verdict.XFAIL, mismatch);
+    }
+    Expectation stale = expectation.get();
+    return new Outcome(golden, host, Verdict.XPASS, Optional.of(golden.labelOn(host)
+        + ": passed, but expectations/" + host + "/" + golden.id() + ".json expects FAIL (" + stale.clause() + ": "
+        + stale.reason() + "); if the host now conforms, delete that file"));
+  }
+
+  public boolean isFailure() {
+    return verdict.isFailure();
   }
 }

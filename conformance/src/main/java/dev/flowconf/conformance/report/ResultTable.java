@@ -5,7 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 
-/** Cases × hosts as an aligned PASS/FAIL table, with per-host and overall totals. */
+/** Cases × hosts as an aligned table of verdicts (PASS, FAIL, XFAIL, XPASS), with per-host and overall totals. */
 public final class ResultTable {
 
   private static final String GAP = "  ";
@@ -24,10 +24,10 @@ public final class ResultTable {
 
     StringBuilder out = new StringBuilder();
     rows.forEach(row -> appendAligned(row, columnWidths(rows), out));
-    long passed = outcomes.stream().filter(Outcome::isPass).count();
     out.append(caseIds.size()).append(" cases × ").append(hosts.size()).append(" hosts\n");
-    out.append("conformance: ").append(passed).append(" passed, ").append(outcomes.size() - passed)
-        .append(" failed\n");
+    out.append("conformance: ").append(count(outcomes, Verdict.PASS)).append(" passed, ")
+        .append(count(outcomes, Verdict.XFAIL)).append(" expected failures (XFAIL), ")
+        .append(outcomes.stream().filter(Outcome::isFailure).count()).append(" failed\n");
     return out.toString();
   }
 
@@ -35,12 +35,17 @@ public final class ResultTable {
     Optional<Outcome> outcome = outcomes.stream()
         .filter(o -> o.golden().id().equals(caseId) && o.host().equals(host))
         .findFirst();
-    return outcome.map(o -> o.isPass() ? "PASS" : "FAIL").orElse("-");
+    return outcome.map(o -> o.verdict().name()).orElse("-");
   }
 
   private static String passedOf(List<Outcome> outcomes, String host) {
     List<Outcome> ofHost = outcomes.stream().filter(o -> o.host().equals(host)).toList();
-    return ofHost.stream().filter(Outcome::isPass).count() + "/" + ofHost.size();
+    long expectedFailures = count(ofHost, Verdict.XFAIL);
+    return count(ofHost, Verdict.PASS) + "/" + ofHost.size() + (expectedFailures > 0 ? " +" + expectedFailures + " XFAIL" : "");
+  }
+
+  private static long count(List<Outcome> outcomes, Verdict verdict) {
+    return outcomes.stream().filter(o -> o.verdict() == verdict).count();
   }
 
   private static int[] columnWidths(List<List<String>> rows) {

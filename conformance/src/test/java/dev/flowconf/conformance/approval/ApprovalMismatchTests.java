@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.flowconf.conformance.golden.CaseKind;
 import dev.flowconf.conformance.golden.CaseRequest;
 import dev.flowconf.conformance.golden.GoldenCase;
 import dev.flowconf.conformance.golden.GoldenFiles;
@@ -33,7 +34,7 @@ class ApprovalMismatchTests {
       """;
 
   private static final GoldenCase HAPPY_PATH = new GoldenCase("echo/s1-happy-path", "d", List.of("ECHO-1"),
-      new CaseRequest("POST", "/echo", List.of(), new byte[0]));
+      new CaseKind.Exchange(false), new CaseRequest("POST", "/echo", List.of(), new byte[0]));
 
   @TempDir
   Path goldensDir;
@@ -107,6 +108,16 @@ class ApprovalMismatchTests {
     TranscriptMismatch third = assertThrows(TranscriptMismatch.class,
         () -> approval.verify(HAPPY_PATH, "other", APPROVED.replace("200", "500")));
     assertTrue(third.getMessage().contains("-<<< 200\n+<<< 500\n"), third.getMessage());
+  }
+
+  @Test
+  void aFreshRunIdMatchesItsScrubbedTokenInTheApprovedTranscript() throws IOException {
+    Files.writeString(approved, APPROVED.replace("\"hello\"", "\"<uuid-1>\""));
+
+    approval.verify(HAPPY_PATH, "reference", APPROVED.replace("\"hello\"", "\"4d1f0c3e-2b7a-4c55-9e0d-7a1b2c3d4e5f\""));
+    approval.verify(HAPPY_PATH, "workers", APPROVED.replace("\"hello\"", "\"0b9e6a2d-51c4-4f3e-8a77-c0ffee123456\""));
+
+    assertFalse(Files.exists(received("workers")));
   }
 
   private Path received(String host) {

@@ -59,6 +59,23 @@ class FlowconfCliTests {
   }
 
   @Test
+  void anExpectationForACaseThatDoesNotExistIsNamed() throws IOException {
+    writeCase("echo/a");
+    Path ledger = goldensDir.resolve("expectations/w/echo/b.json");
+    Files.createDirectories(ledger.getParent());
+    Files.writeString(ledger, "{\"expected\": \"FAIL\", \"clause\": \"C-1\", \"reason\": \"r\"}");
+
+    assertEquals(2, run("run", "--goldens", goldensDir.toString(), "--target", "w=http://127.0.0.1:1"));
+    assertTrue(err.toString().contains(ledger + ": no case `echo/b`"), err.toString());
+  }
+
+  @Test
+  void theKeepAliveIntervalMustBePositive() {
+    assertEquals(2, run("run", "--target", "w=http://127.0.0.1:1", "--keepalive-ms", "0"));
+    assertTrue(err.toString().contains("--keepalive-ms must be at least 1"), err.toString());
+  }
+
+  @Test
   void theNearestGoldensDirectoryIsFoundFromBelow() throws IOException {
     Path below = Files.createDirectories(goldensDir.resolve("checkout/conformance/target"));
     Path goldens = Files.createDirectories(goldensDir.resolve("checkout/goldens"));

@@ -46,6 +46,7 @@ class CaseCatalogTests {
     CaseRequest echo = cases.get(0).request();
     assertAll(
         () -> assertEquals(List.of(new Header("content-type", "application/json")), echo.headers()),
+        () -> assertEquals(new CaseKind.Exchange(false), cases.get(0).kind(), "exchange is the default kind"),
         () -> assertArrayEquals("{\"value\":\"x\"}".getBytes(StandardCharsets.UTF_8), echo.body()),
         () -> assertArrayEquals(new byte[] {(byte) 0xFF, 0}, cases.get(2).request().body()),
         () -> assertEquals("/x?q=1", cases.get(2).request().path()));
@@ -84,6 +85,81 @@ class CaseCatalogTests {
         () -> CaseCatalog.load(new GoldenFiles(goldensDir)));
 
     assertTrue(error.getMessage().startsWith(file + ": "), error.getMessage());
+    assertTrue(error.getMessage().contains(problem), error.getMessage());
+  }
+
+  @Test
+  void readsEachKindWithItsOwnSettings() throws IOException {
+    write("sse/keep-alive", """
+        {"description": "d", "clauses": ["SSE-KEEPALIVE-1"], "keepAlive": "required",
+         "request": {"method": "GET", "path": "/stream"}}
+        """);
+    write("sse/eventsource", """
+        {"description": "d", "clauses": ["SSE-GET-1"], "kind": "browser-eventsource",
+         "request": {"method": "GET", "path": "/site/stream?site=alpha"}}
+        """);
+    write("cancellation/stream", """
+        {"description": "d", "clauses": ["CANCEL-1"], "kind": "abort-stream", "abortAfterEvents": 2,
+         "request": {"method": "GET", "path": "/cancel"}}
+        """);
+    write("cancellation/value", """
+        {"description": "d", "clauses": ["CANCEL-2"], "kind": "abort-value", "abortAfterMs": 100,
+         "request": {"method": "POST", "path": "/harness/slow", "headers": {"content-type": "application/json"},
+                     "body": "{}"}}
+        """);
+
+    assertEquals(List.of(new CaseKind.AbortStream(2), new CaseKind.AbortValue(100), new CaseKind.BrowserEventSource(),
+            new CaseKind.Exchange(true)),
+        CaseCatalog.load(new GoldenFiles(goldensDir)).cases().stream().map(GoldenCase::kind).toList());
+  }
+
+  @Test
+  void anArrayOfValuesSendsTheFieldThatManyTimes() throws IOException {
+    write("metadata/repeated", """
+        {"description": "d", "clauses": ["META-HEADERS-1"],
+         "request": {"method": "GET", "path": "/meta", "headers": {"host": "localhost", "X-Multi": ["a", "b"]}}}
+        """);
+
+    CaseRequest request = CaseCatalog.load(new GoldenFiles(goldensDir)).cases().get(0).request();
+
+    assertEquals(List.of(new Header("host", "localhost"), new Header("x-multi", "a"), new Header("x-multi", "b")),
+        request.headers());
+    assertTrue(request.repeatsAHeaderName());
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "\"kind\": \"websocket\"|`kind` must be exchange, browser-eventsource, abort-stream or abort-value",
+      "\"keepAlive\": \"optional\"|`keepAlive` can only be `required`",
+      "\"kind\": \"abort-stream\"|`abortAfterEvents` is missing",
+      "\"kind\": \"abort-stream\", \"abortAfterEvents\": 0|`abortAfterEvents` must be at least 1",
+      "\"kind\": \"abort-value\", \"abortAfterMs\": 100, \"keepAlive\": \"required\"|`keepAlive` does not apply",
+      "\"abortAfterMs\": 100|`abortAfterMs` does not apply",
+      "\"kind\": \"browser-eventsource\"|an EventSource sends a plain GET",
+      "\"kind\": \"abort-value\", \"abortAfterMs\": 1, \"request\": {\"method\": \"GET\", \"path\": \"/\", \"headers\": {\"x\": [\"1\", \"2\"]}}|a browser sends each header name once"})
+  void rejectsKindSettingsThatDoNotFit(String fields, String problem) throws IOException {
+    String json = fields.contains("\"request\"")
+        ? "{\"description\": \"d\", \"clauses\": [\"C-1\"], " + fields + "}"
+        : VALID.replace("\"clauses\": [\"ECHO-1\"],", "\"clauses\": [\"ECHO-1\"], " + fields + ",");
+    write("kinds/broken", json);
+
+    InvalidCaseException error = assertThrows(InvalidCaseException.class,
+        () -> CaseCatalog.load(new GoldenFiles(goldensDir)));
+
+    assertTrue(error.getMessage().contains(problem), error.getMessage());
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "[\"a\"]|an array of two or more strings",
+      "[\"a\", 1]|every value of a repeated field must be a string",
+      "7|must be a string"})
+  void rejectsHeaderValuesThatAreNotTextOrRepeatedText(String value, String problem) throws IOException {
+    write("metadata/broken", VALID.replace("\"application/json\"}", "\"application/json\", \"x-a\": " + value + "}"));
+
+    InvalidCaseException error = assertThrows(InvalidCaseException.class,
+        () -> CaseCatalog.load(new GoldenFiles(goldensDir)));
+
     assertTrue(error.getMessage().contains(problem), error.getMessage());
   }
 

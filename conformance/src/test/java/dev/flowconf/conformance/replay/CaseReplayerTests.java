@@ -3,6 +3,8 @@ package dev.flowconf.conformance.replay;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.flowconf.conformance.CannedHostTestCase;
 import dev.flowconf.conformance.CannedHostTestCase.Received;
@@ -10,6 +12,8 @@ import dev.flowconf.conformance.PerJvmResources;
 import dev.flowconf.conformance.golden.CaseRequest;
 import dev.flowconf.conformance.golden.Header;
 import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -54,6 +58,42 @@ class CaseReplayerTests {
     assertAll(
         () -> assertEquals(0, received.body().length),
         () -> assertEquals(List.of(), received.header("content-type")));
+  }
+
+  @Test
+  void sendsARepeatedHeaderFieldAsSeparateFieldsWhichPlaywrightWouldMerge(PlaywrightRuntime playwright) {
+    host.answerInChunks("/meta", "application/json", "{\"a\":", "1}");
+    CaseRequest request = new CaseRequest("POST", "/meta?foo=bar", List.of(new Header("host", "localhost"),
+        new Header("x-multi", "a"), new Header("x-multi", "b"), new Header("content-type", "application/json")),
+        "{}".getBytes(StandardCharsets.UTF_8));
+
+    ObservedResponse response = new CaseReplayer(playwright).send(host.target("canned"), request);
+
+    Received received = host.received().get(0);
+    assertAll(
+        () -> assertEquals(List.of("a", "b"), received.header("x-multi"), "META-HEADERS-1 needs two fields on the wire"),
+        () -> assertEquals(List.of("localhost"), received.header("host")),
+        () -> assertEquals("/meta", received.path()),
+        () -> assertArrayEquals("{}".getBytes(StandardCharsets.UTF_8), received.body()),
+        () -> assertEquals(200, response.status()),
+        () -> assertTrue(response.headers().contains(new Header("content-type", "application/json"))),
+        () -> assertEquals("{\"a\":1}", new String(response.body(), StandardCharsets.UTF_8), "chunks joined"));
+  }
+
+  @Test
+  void aHostThatIsGoneIsUnreachableWhicheverWayTheRequestGoes(PlaywrightRuntime playwright) throws IOException {
+    Target gone;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      gone = new Target("gone", URI.create("http://127.0.0.1:" + socket.getLocalPort()));
+    }
+    CaseRequest repeated = new CaseRequest("GET", "/meta", List.of(new Header("x-a", "1"), new Header("x-a", "2")),
+        new byte[0]);
+
+    for (CaseRequest request : List.of(repeated, new CaseRequest("GET", "/meta", List.of(), new byte[0]))) {
+      HostUnreachable error = assertThrows(HostUnreachable.class,
+          () -> new CaseReplayer(playwright).send(gone, request));
+      assertTrue(error.getMessage().startsWith("request to " + gone.urlOf("/meta") + " failed: "), error.getMessage());
+    }
   }
 
   @Test

@@ -1,4 +1,4 @@
-package dev.flowconf.conformance;
+package dev.flowconf.conformance.replay;
 
 /** A case's request got no HTTP answer from the host (refused, reset, timed out). */
 public final class HostUnreachable extends RuntimeException {

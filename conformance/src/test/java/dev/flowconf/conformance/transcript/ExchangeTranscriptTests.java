@@ -3,6 +3,7 @@ package dev.flowconf.conformance.transcript;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.flowconf.conformance.golden.CaseKind;
 import dev.flowconf.conformance.golden.CaseRequest;
 import dev.flowconf.conformance.golden.GoldenCase;
 import dev.flowconf.conformance.golden.Header;
@@ -13,14 +14,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class TranscriptRendererTests {
+class ExchangeTranscriptTests {
 
   private static final GoldenCase ECHO = new GoldenCase("echo/s1-happy-path", "S1 echo trims and lower-cases `value`",
-      List.of("ECHO-1", "RESP-VALUE-1"),
+      List.of("ECHO-1", "RESP-VALUE-1"), new CaseKind.Exchange(false),
       new CaseRequest("POST", "/echo", List.of(new Header("Content-Type", "application/json")),
           bytes("{\"value\":\"  HeLLo  \"}")));
-
-  private final TranscriptRenderer renderer = new TranscriptRenderer();
 
   @Test
   void rendersTheWholeExchangeWithOnlyComparedHeaders() {
@@ -45,7 +44,7 @@ class TranscriptRendererTests {
         {
           "value": "hello"
         }
-        """, renderer.render(ECHO, response));
+        """, ExchangeTranscript.render(ECHO, response));
   }
 
   @Test
@@ -149,13 +148,13 @@ class TranscriptRendererTests {
 
   @Test
   void showsARequestWithoutBodyAndRequestBytesThatAreNotUtf8() {
-    GoldenCase noBody = new GoldenCase("echo/x", "d", List.of("C-1"), new CaseRequest("POST", "/echo", List.of(), new byte[0]));
-    GoldenCase binary = new GoldenCase("echo/y", "d", List.of("C-1"), new CaseRequest("POST", "/echo",
+    GoldenCase noBody = new GoldenCase("echo/x", "d", List.of("C-1"), new CaseKind.Exchange(false), new CaseRequest("POST", "/echo", List.of(), new byte[0]));
+    GoldenCase binary = new GoldenCase("echo/y", "d", List.of("C-1"), new CaseKind.Exchange(false), new CaseRequest("POST", "/echo",
         List.of(new Header("content-type", "application/octet-stream")), new byte[] {'a', (byte) 0x80}));
     ObservedResponse empty = new ObservedResponse(204, List.of(), new byte[0]);
 
-    assertTrue(renderer.render(noBody, empty).contains(">>> POST /echo\n\n(no body)\n\n<<< 204\n"));
-    assertTrue(renderer.render(binary, empty).contains("\n\na\\x80\n\n<<< 204\n"));
+    assertTrue(ExchangeTranscript.render(noBody, empty).contains(">>> POST /echo\n\n(no body)\n\n<<< 204\n"));
+    assertTrue(ExchangeTranscript.render(binary, empty).contains("\n\na\\x80\n\n<<< 204\n"));
   }
 
   private String bodyOf(String body) {
@@ -163,7 +162,7 @@ class TranscriptRendererTests {
   }
 
   private String responseBody(ObservedResponse response) {
-    String transcript = renderer.render(ECHO, response);
+    String transcript = ExchangeTranscript.render(ECHO, response);
     return transcript.substring(transcript.indexOf("<<< 200\n\n") + "<<< 200\n\n".length());
   }
 
