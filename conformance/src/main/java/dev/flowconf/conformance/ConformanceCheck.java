@@ -18,7 +18,6 @@ import dev.flowconf.conformance.replay.PlaywrightRuntime;
 import dev.flowconf.conformance.replay.Target;
 import dev.flowconf.conformance.report.Outcome;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,39 +44,55 @@ public final class ConformanceCheck {
     this.expectations = expectations;
   }
 
-  /** Every case on every host; a mismatch or a failed request is an outcome, never an abort. */
+  /**
+   * Every case on every host, as many at once as {@link CaseScheduler} allows, in case × host order; a
+   * mismatch or a failed request is an outcome, never an abort.
+   */
   public List<Outcome> checkAll(List<GoldenCase> cases, List<Target> hosts) {
-    List<Outcome> outcomes = new ArrayList<>();
-    for (GoldenCase golden : cases) {
-      for (Target host : hosts) {
-        outcomes.add(check(golden, host));
-      }
-    }
-    return outcomes;
+    return new CaseScheduler(this::check, CaseScheduler.DEFAULT_PARALLELISM).run(cases, hosts, outcome -> {});
   }
 
-  /** One case on one host: PASS, FAIL, or, where the host's ledger expects a failure, XFAIL or XPASS. */
+  /**
+   * One case on one host: PASS, FAIL, or, where the host's ledger expects a failure, XFAIL or XPASS.
+   * Safe to call from several threads at once.
+   */
   public Outcome check(GoldenCase golden, Target host) {
+    return check(golden, host, () -> {});
+  }
+
+  /**
+   * As {@link #check(GoldenCase, Target)}; {@code timedPartOver} hears when the part of the check
+   * that times a browser against the host is over (see {@link CaseCheck#transcribe(GoldenCase, Target,
+   * Runnable)}), which {@link CaseScheduler} waits for before it loads the machine with other cases.
+   */
+  public Outcome check(GoldenCase golden, Target host, Runnable timedPartOver) {
+    long startedAt = System.nanoTime();
+    return judge(golden, host, timedPartOver).withTook(Duration.ofNanos(System.nanoTime() - startedAt));
+  }
+
+  private Outcome judge(GoldenCase golden, Target host, Runnable timedPartOver) {
     String transcript;
     try {
-      transcript = checks.get(golden.kind().getClass()).transcribe(golden, host);
+      transcript = checks.get(golden.kind().getClass()).transcribe(golden, host, timedPartOver);
     } catch (HostUnreachable e) {
       return Outcome.failed(golden, host.name(), golden.labelOn(host.name()) + ": " + e.getMessage());
     } catch (PlaywrightException e) {
       return Outcome.failed(golden, host.name(), golden.labelOn(host.name()) + ": the browser could not check "
           + host.urlOf(golden.request().path()) + ": " + e.getMessage());
     }
-    return Outcome.judged(golden, host.name(), mismatch(golden, host, transcript),
+    Optional<TranscriptMismatch> mismatch = mismatch(golden, host, transcript);
+    Outcome outcome = Outcome.judged(golden, host.name(), mismatch.map(TranscriptMismatch::getMessage),
         expectations.of(golden.id(), host.name()));
+    return mismatch.map(m -> outcome.withReceived(m.receivedText())).orElse(outcome);
   }
 
-  /** The mismatch's summary and diff, or empty when the transcript equals the approved one. */
-  private Optional<String> mismatch(GoldenCase golden, Target host, String transcript) {
+  /** The mismatch (summary, diff, received text), or empty when the transcript equals the approved one. */
+  private Optional<TranscriptMismatch> mismatch(GoldenCase golden, Target host, String transcript) {
     try {
       approval.verify(golden, host.name(), transcript);
       return Optional.empty();
     } catch (TranscriptMismatch e) {
-      return Optional.of(e.getMessage());
+      return Optional.of(e);
     }
   }
 }

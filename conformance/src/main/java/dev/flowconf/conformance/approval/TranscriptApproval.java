@@ -19,12 +19,17 @@ public final class TranscriptApproval {
     this.goldens = goldens;
   }
 
+  /** The command line that makes {@code host}'s received transcript of a case the approved one. */
+  public static String approveCommand(String caseId, String host) {
+    return "flowconf approve " + caseId + " --host " + host;
+  }
+
   /** Passes quietly, or throws {@link TranscriptMismatch}. */
   public void verify(GoldenCase golden, String host, String transcript) {
     // The reporter is set explicitly so APPROVAL_TESTS_USE_REPORTER or a package default cannot swap
     // in one that opens tools, sleeps or approves.
     Options options = new Options()
-        .withReporter(new UnifiedDiffReporter(golden.labelOn(host)))
+        .withReporter(new UnifiedDiffReporter(golden.labelOn(host), approveCommand(golden.id(), host)))
         .withScrubber(new UuidV4Scrubber());
     GoldenNamer namer = new GoldenNamer(goldens.caseBase(golden.id()), host);
     Approvals.verify(new SharedApprovedFileApprover(new ApprovalTextWriter(transcript, options), namer), options);

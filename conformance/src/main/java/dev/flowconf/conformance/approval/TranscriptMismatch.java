@@ -9,7 +9,15 @@ import org.opentest4j.AssertionFailedError;
  */
 public final class TranscriptMismatch extends AssertionFailedError {
 
+  private final String receivedText;
+
   TranscriptMismatch(String summaryAndDiff, String approvedText, String receivedText) {
     super(summaryAndDiff, approvedText, receivedText);
+    this.receivedText = receivedText;
+  }
+
+  /** The received transcript, scrubbed, as written beside the approved one. */
+  public String receivedText() {
+    return receivedText;
   }
 }

@@ -3,7 +3,6 @@ package dev.flowconf.conformance.approval;
 import com.spun.util.io.FileUtils;
 import java.io.File;
 import org.approvaltests.core.ApprovalFailureReporter;
-import org.approvaltests.reporters.ClipboardReporter;
 
 /**
  * Reports a failed verification the way Junit5Reporter does, by failing with expected (approved)
@@ -14,10 +13,15 @@ import org.approvaltests.reporters.ClipboardReporter;
 final class UnifiedDiffReporter implements ApprovalFailureReporter {
 
   private final String label;
+  private final String approveCommand;
 
-  /** {@code label} opens the failure message, so a one-line summary still says which case and host. */
-  UnifiedDiffReporter(String label) {
+  /**
+   * {@code label} opens the failure message, so a one-line summary still says which case and host;
+   * {@code approveCommand} is the one step that accepts the received transcript.
+   */
+  UnifiedDiffReporter(String label, String approveCommand) {
     this.label = label;
+    this.approveCommand = approveCommand;
   }
 
   @Override
@@ -29,8 +33,7 @@ final class UnifiedDiffReporter implements ApprovalFailureReporter {
         ? "the received transcript differs from the approved one"
         : "no approved transcript yet: " + approved + " does not exist")
         + "\n  received: " + received
-        + "\n  if the received transcript is the correct behaviour, approve it: "
-        + ClipboardReporter.getAcceptApprovalText(received, approved);
+        + "\n  if the received transcript is the correct behaviour, approve it: " + approveCommand;
     String diff = UnifiedDiff.of(approvedText, receivedText,
         approvedExists ? new File(approved).getName() : "/dev/null", new File(received).getName());
     throw new TranscriptMismatch(summary + "\n" + diff, approvedText, receivedText);

@@ -22,9 +22,14 @@ public final class AbortStreamCheck implements CaseCheck {
 
   @Override
   public String transcribe(GoldenCase golden, Target host) {
+    return transcribe(golden, host, () -> {});
+  }
+
+  @Override
+  public String transcribe(GoldenCase golden, Target host, Runnable timedPartOver) {
     int events = ((CaseKind.AbortStream) golden.kind()).afterEvents();
     return client.transcribe(golden, host, "after " + events + (events == 1 ? " event" : " events"),
         page -> AbortingFetch.streamThenAbort(page, host.urlOf(golden.request().path()), golden.request(), events,
-            READ_TIMEOUT));
+            READ_TIMEOUT), timedPartOver);
   }
 }

@@ -19,8 +19,14 @@ public final class AbortValueCheck implements CaseCheck {
 
   @Override
   public String transcribe(GoldenCase golden, Target host) {
+    return transcribe(golden, host, () -> {});
+  }
+
+  @Override
+  public String transcribe(GoldenCase golden, Target host, Runnable timedPartOver) {
     int millis = ((CaseKind.AbortValue) golden.kind()).afterMillis();
     return client.transcribe(golden, host, "after " + millis + " ms",
-        page -> AbortingFetch.valueThenAbort(page, host.urlOf(golden.request().path()), golden.request(), millis));
+        page -> AbortingFetch.valueThenAbort(page, host.urlOf(golden.request().path()), golden.request(), millis),
+        timedPartOver);
   }
 }

@@ -11,4 +11,13 @@ public interface CaseCheck {
    * {@link com.microsoft.playwright.PlaywrightException} when the host gave no answer at all.
    */
   String transcribe(GoldenCase golden, Target host);
+
+  /**
+   * As {@link #transcribe(GoldenCase, Target)}, telling {@code timedPartOver} when the part that times
+   * the browser against the host is over (the abort kinds: once the page has left), so that other
+   * work may load the machine again. Kinds that time nothing never call it.
+   */
+  default String transcribe(GoldenCase golden, Target host, Runnable timedPartOver) {
+    return transcribe(golden, host);
+  }
 }

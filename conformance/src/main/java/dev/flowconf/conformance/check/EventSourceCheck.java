@@ -22,7 +22,7 @@ public final class EventSourceCheck implements CaseCheck {
 
   @Override
   public String transcribe(GoldenCase golden, Target host) {
-    try (HostPage page = HostPage.open(playwright.chromium(), host)) {
+    try (HostPage page = HostPage.open(playwright, host)) {
       return EventSourceTranscript.render(golden,
           EventSourceReader.read(page, host.urlOf(golden.request().path()), TIMEOUT), TIMEOUT);
     }

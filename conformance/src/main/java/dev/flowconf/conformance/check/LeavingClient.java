@@ -1,6 +1,5 @@
 package dev.flowconf.conformance.check;
 
-import com.microsoft.playwright.APIRequestContext;
 import dev.flowconf.conformance.browser.AbortedFetch;
 import dev.flowconf.conformance.browser.HostPage;
 import dev.flowconf.conformance.golden.GoldenCase;
@@ -32,20 +31,23 @@ final class LeavingClient {
     this.wait = keepAliveInterval.plus(GRACE);
   }
 
-  /** {@code plan} says when the page aborts ({@code after 2 events}); {@code leave} makes it do so. */
-  String transcribe(GoldenCase golden, Target host, String plan, Function<HostPage, AbortedFetch> leave) {
-    APIRequestContext http = playwright.request().newContext();
-    try (HostPage page = HostPage.open(playwright.chromium(), host)) {
+  /**
+   * {@code plan} says when the page aborts ({@code after 2 events}); {@code leave} makes it do so;
+   * {@code left} hears when it has (the timed part is over, only the probe is watched after it).
+   */
+  String transcribe(GoldenCase golden, Target host, String plan, Function<HostPage, AbortedFetch> leave,
+      Runnable left) {
+    RunProbe probe = new RunProbe(host);
+    try (HostPage page = HostPage.open(playwright, host)) {
       CancellationWatch watch;
       try {
-        watch = CancellationWatch.start(new RunProbe(http, host));
+        watch = CancellationWatch.start(probe);
       } catch (UnusableProbe e) {
         return AbortTranscript.render(golden, plan, leave.apply(page), List.of("run probe: " + e.getMessage()));
       }
       AbortedFetch fetch = leave.apply(page);
+      left.run();
       return AbortTranscript.render(golden, plan, fetch, watch.awaitCancelled(wait));
-    } finally {
-      http.dispose();
     }
   }
 }

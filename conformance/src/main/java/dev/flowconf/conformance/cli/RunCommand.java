@@ -1,19 +1,26 @@
 package dev.flowconf.conformance.cli;
 
+import dev.flowconf.conformance.CaseScheduler;
 import dev.flowconf.conformance.ConformanceCheck;
 import dev.flowconf.conformance.golden.CaseCatalog;
+import dev.flowconf.conformance.golden.ClauseSelector;
 import dev.flowconf.conformance.golden.Expectations;
 import dev.flowconf.conformance.golden.GoldenCase;
 import dev.flowconf.conformance.golden.GoldenFiles;
 import dev.flowconf.conformance.golden.InvalidCaseException;
 import dev.flowconf.conformance.replay.PlaywrightRuntime;
 import dev.flowconf.conformance.replay.Target;
+import dev.flowconf.conformance.report.CheckedRun;
 import dev.flowconf.conformance.report.FailureDigest;
 import dev.flowconf.conformance.report.Outcome;
+import dev.flowconf.conformance.report.Progress;
+import dev.flowconf.conformance.report.ReportDirectory;
 import dev.flowconf.conformance.report.ResultTable;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -26,10 +33,11 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
 
-/** {@code flowconf run}: every selected case on every target, then the table and the failures. */
+/** {@code flowconf run}: every selected case on every target, then the table, the failures and the reports. */
 @Command(name = "run",
     description = "Replays the golden cases against every target and compares each transcript with "
-        + "the approved one. Browser cases (EventSource, aborted fetches) drive /usr/bin/chromium.")
+        + "the approved one. Browser cases (EventSource, aborted fetches) drive /usr/bin/chromium. "
+        + "The targets may be hosts this command did not start.")
 final class RunCommand implements Callable<Integer> {
 
   private static final int DIFF_LINES_SHOWN = 40;
@@ -46,10 +54,29 @@ final class RunCommand implements Callable<Integer> {
       description = "Only cases whose id matches, e.g. 'echo/*'. Repeatable. Default: all.")
   private List<String> caseGlobs = new ArrayList<>();
 
+  @Option(names = "--clause", paramLabel = "ID", converter = ClauseConverter.class,
+      description = "Only cases citing this SPEC.md clause id, or an id starting with it and a dash "
+          + "(SSE selects SSE-*, SSE-ERROR selects SSE-ERROR-1 and SSE-ERROR-ITEM-1). Repeatable; "
+          + "with --case, a case must match both.")
+  private List<ClauseSelector> clauses = new ArrayList<>();
+
+  @Option(names = "--report", paramLabel = "DIR",
+      description = "Also write index.html (the cases × hosts matrix), summary.md and junit-<host>.xml "
+          + "into DIR, with copies of the transcripts and a diff page per failure. Never inside goldens/.")
+  private Path reportDir;
+
   @Option(names = "--keepalive-ms", paramLabel = "N", defaultValue = "15000",
       description = "The targets' SSE keep-alive interval (SPEC.md SSE-KEEPALIVE-1); cancellation checks wait "
           + "at most this plus 2 s. Default: ${DEFAULT-VALUE}, the hosts' default.")
   private long keepAliveMillis;
+
+  @Option(names = "--jobs", paramLabel = "N", defaultValue = "" + CaseScheduler.DEFAULT_PARALLELISM,
+      description = "How many cases run at once on the targets (cases reading a host's run counters "
+          + "always run alone on it). Default: ${DEFAULT-VALUE}.")
+  private int jobs;
+
+  @Option(names = "--no-progress", description = "Print no progress line(s) on stderr while running.")
+  private boolean noProgress;
 
   @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
   private boolean help;
@@ -65,7 +92,11 @@ final class RunCommand implements Callable<Integer> {
     if (keepAliveMillis < 1) {
       throw new ParameterException(spec.commandLine(), "--keepalive-ms must be at least 1");
     }
+    if (jobs < 1) {
+      throw new ParameterException(spec.commandLine(), "--jobs must be at least 1");
+    }
     PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
     List<GoldenCase> cases;
     GoldenFiles goldens;
     Expectations expectations;
@@ -73,25 +104,52 @@ final class RunCommand implements Callable<Integer> {
       goldens = new GoldenFiles(goldensDir != null ? goldensDir : GoldensLocator.nearest(Path.of("")));
       CaseCatalog catalog = CaseCatalog.load(goldens);
       expectations = Expectations.load(goldens, catalog);
-      cases = catalog.matching(caseGlobs);
+      List<GoldenCase> citing = catalog.citing(clauses);
+      cases = catalog.matching(caseGlobs).stream().filter(citing::contains).toList();
+      if (reportDir != null) {
+        ReportDirectory.requireOutside(reportDir, goldens);
+      }
     } catch (InvalidCaseException | IllegalArgumentException e) {
-      spec.commandLine().getErr().println("flowconf: " + e.getMessage());
+      err.println("flowconf: " + e.getMessage());
       return 2;
     }
     if (cases.isEmpty()) {
-      spec.commandLine().getErr().println("flowconf: no case matches " + caseGlobs);
+      err.println("flowconf: no case matches " + (caseGlobs.isEmpty() ? "" : "--case " + caseGlobs)
+          + (caseGlobs.isEmpty() || clauses.isEmpty() ? "" : " and ") + (clauses.isEmpty() ? "" : "--clause " + clauses));
       return 2;
     }
     long startedAt = System.nanoTime();
+    Progress progress = noProgress ? null : Progress.forConsole(err, cases.size() * targets.size());
     List<Outcome> outcomes;
     try (PlaywrightRuntime playwright = PlaywrightRuntime.start()) {
-      outcomes = new ConformanceCheck(playwright, goldens, expectations, Duration.ofMillis(keepAliveMillis))
-          .checkAll(cases, targets);
+      ConformanceCheck check = new ConformanceCheck(playwright, goldens, expectations, Duration.ofMillis(keepAliveMillis));
+      outcomes = new CaseScheduler(check::check, jobs).run(cases, targets, outcome -> {
+        if (progress != null) {
+          progress.accept(outcome);
+        }
+      });
+    } finally {
+      if (progress != null) {
+        progress.finish();
+      }
     }
+    Duration took = Duration.ofNanos(System.nanoTime() - startedAt);
     out.print(ResultTable.render(outcomes));
-    out.printf(Locale.ROOT, "checked in %.1f s%n%n", (System.nanoTime() - startedAt) / 1e9);
+    out.printf(Locale.ROOT, "%d cases × %d %s checked in %.1f s (%d at a time)%n%n", cases.size(), targets.size(),
+        targets.size() == 1 ? "host" : "hosts", took.toMillis() / 1000.0, jobs);
     out.print(FailureDigest.render(outcomes, DIFF_LINES_SHOWN));
     out.flush();
+    if (reportDir != null) {
+      try {
+        Path index = ReportDirectory.write(
+            new CheckedRun(cases, targets, outcomes, expectations, Instant.now(), took), goldens, reportDir);
+        out.println("report: " + index.toAbsolutePath().normalize());
+        out.flush();
+      } catch (IOException e) {
+        err.println("flowconf: cannot write the report into " + reportDir + ": " + e);
+        return 2;
+      }
+    }
     return outcomes.stream().anyMatch(Outcome::isFailure) ? 1 : 0;
   }
 
@@ -100,6 +158,17 @@ final class RunCommand implements Callable<Integer> {
     public Target convert(String value) {
       try {
         return Target.parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(e.getMessage());
+      }
+    }
+  }
+
+  static final class ClauseConverter implements ITypeConverter<ClauseSelector> {
+    @Override
+    public ClauseSelector convert(String value) {
+      try {
+        return new ClauseSelector(value);
       } catch (IllegalArgumentException e) {
         throw new TypeConversionException(e.getMessage());
       }

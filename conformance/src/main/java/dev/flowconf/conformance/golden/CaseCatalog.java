@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.util.Comparator;
 import java.util.List;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /** All golden cases of a goldens directory, sorted by id. */
@@ -52,5 +53,24 @@ public final class CaseCatalog {
     return cases.stream()
         .filter(golden -> matchers.stream().anyMatch(m -> m.matches(Path.of(golden.id()))))
         .toList();
+  }
+
+  /**
+   * The cases citing a clause any selector selects; all cases if none is given. A selector no case
+   * answers to is an IllegalArgumentException that lists which id prefixes the cases do cite.
+   */
+  public List<GoldenCase> citing(List<ClauseSelector> selectors) {
+    for (ClauseSelector selector : selectors) {
+      if (cases.stream().noneMatch(selector::selects)) {
+        TreeSet<String> prefixes = new TreeSet<>();
+        cases.forEach(golden -> golden.clauses().forEach(id -> prefixes.add(id.split("-", 2)[0])));
+        throw new IllegalArgumentException("no case cites clause `" + selector + "` or an id starting `" + selector
+            + "-`; the cases cite ids starting " + String.join(", ", prefixes) + " (see SPEC.md)");
+      }
+    }
+    if (selectors.isEmpty()) {
+      return cases;
+    }
+    return cases.stream().filter(golden -> selectors.stream().anyMatch(s -> s.selects(golden))).toList();
   }
 }

@@ -7,6 +7,14 @@ package dev.flowconf.conformance.golden;
 public sealed interface CaseKind {
 
   /**
+   * Whether the verdict reads the host's run counters (PROBE-1). They count every run of the host
+   * process, so while such a case runs no other case may run on that host.
+   */
+  default boolean readsRunCounts() {
+    return false;
+  }
+
+  /**
    * {@code exchange}: one HTTP request and the host's whole response. {@code keepAliveRequired}
    * ({@code "keepAlive": "required"}) makes the transcript say whether keep-alive comments came.
    */
@@ -19,11 +27,21 @@ public sealed interface CaseKind {
    * {@code abort-stream}: a page fetches a stream, reads {@code afterEvents} events, aborts, and the
    * run probe must then show the run cancelled.
    */
-  record AbortStream(int afterEvents) implements CaseKind {}
+  record AbortStream(int afterEvents) implements CaseKind {
+    @Override
+    public boolean readsRunCounts() {
+      return true;
+    }
+  }
 
   /**
    * {@code abort-value}: a page fetches a value route, aborts after {@code afterMillis}, and the run
    * probe must then show the run cancelled.
    */
-  record AbortValue(int afterMillis) implements CaseKind {}
+  record AbortValue(int afterMillis) implements CaseKind {
+    @Override
+    public boolean readsRunCounts() {
+      return true;
+    }
+  }
 }

@@ -12,6 +12,8 @@ public record GoldenFiles(Path root) {
 
   static final String CASE_SUFFIX = ".case.json";
   static final String EXPECTATION_SUFFIX = ".json";
+  private static final String APPROVED_SUFFIX = ".approved.txt";
+  private static final String RECEIVED_SUFFIX = ".received.txt";
 
   public GoldenFiles {
     root = root.toAbsolutePath().normalize();
@@ -28,6 +30,26 @@ public record GoldenFiles(Path root) {
   /** The path of a case's files without suffix; the approval namer appends {@code .approved.txt} etc. */
   public Path caseBase(String caseId) {
     return casesDir().resolve(caseId);
+  }
+
+  /** {@code cases/<topic>/<case-name>.case.json}, whether or not it exists. */
+  public Path caseFile(String caseId) {
+    return Path.of(caseBase(caseId) + CASE_SUFFIX);
+  }
+
+  /** {@code cases/<topic>/<case-name>.approved.txt}, whether or not it exists. */
+  public Path approvedFile(String caseId) {
+    return Path.of(caseBase(caseId) + APPROVED_SUFFIX);
+  }
+
+  /** {@code cases/<topic>/<case-name>.<host>.received.txt}, whether or not it exists. */
+  public Path receivedFile(String caseId, String host) {
+    return Path.of(caseBase(caseId) + "." + host + RECEIVED_SUFFIX);
+  }
+
+  /** {@code expectations/<host>/<topic>/<case-name>.json}, whether or not it exists. */
+  public Path expectationFile(String caseId, String host) {
+    return expectationsDir().resolve(host).resolve(caseId + EXPECTATION_SUFFIX);
   }
 
   /** {@code cases/echo/s1-happy-path.case.json} → {@code echo/s1-happy-path}. */

@@ -13,6 +13,8 @@ import java.util.List;
 /**
  * Sends a case's request to a host with Playwright's APIRequestContext and records the answer; a
  * request Playwright would alter goes byte for byte over a socket instead ({@link RawHttpExchange}).
+ * Usable from any thread: the Playwright request is made on the Playwright thread, the socket one
+ * on the caller's.
  */
 public final class CaseReplayer {
 
@@ -28,7 +30,7 @@ public final class CaseReplayer {
   public ObservedResponse send(Target host, CaseRequest request) {
     try {
       return playwrightWouldAlter(request) ? new RawHttpExchange(TIMEOUT_MS).send(host, request)
-          : sendWithPlaywright(host, request);
+          : playwright.call(() -> sendWithPlaywright(host, request));
     } catch (PlaywrightException | IOException e) {
       throw new HostUnreachable("request to " + host.urlOf(request.path()) + " failed: " + e.getMessage(), e);
     }

@@ -2,20 +2,31 @@ package dev.flowconf.conformance.report;
 
 import dev.flowconf.conformance.golden.Expectation;
 import dev.flowconf.conformance.golden.GoldenCase;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * The verdict for one case on one host, with what a person needs to triage it: the mismatch (for
- * FAIL and XFAIL) or the stale expectation (for XPASS). Each message opens with case, host and clauses.
+ * FAIL and XFAIL) or the stale expectation (for XPASS), and the transcript the host gave when it
+ * differed from the approved one. Each message opens with case, host and clauses. {@code took} is
+ * how long the check ran (zero when nobody timed it).
  */
-public record Outcome(GoldenCase golden, String host, Verdict verdict, Optional<String> message) {
+public record Outcome(GoldenCase golden, String host, Verdict verdict, Optional<String> message,
+    Optional<String> received, Duration took) {
 
   public Outcome {
     Objects.requireNonNull(golden, "golden");
     Objects.requireNonNull(host, "host");
     Objects.requireNonNull(verdict, "verdict");
     Objects.requireNonNull(message, "message");
+    Objects.requireNonNull(received, "received");
+    Objects.requireNonNull(took, "took");
+  }
+
+  /** An outcome without a received transcript or a time. */
+  public Outcome(GoldenCase golden, String host, Verdict verdict, Optional<String> message) {
+    this(golden, host, verdict, message, Optional.empty(), Duration.ZERO);
   }
 
   public static Outcome passed(GoldenCase golden, String host) {
@@ -40,6 +51,15 @@ public record Outcome(GoldenCase golden, String host, Verdict verdict, Optional<
     return new Outcome(golden, host, Verdict.XPASS, Optional.of(golden.labelOn(host)
         + ": passed, but expectations/" + host + "/" + golden.id() + ".json expects FAIL (" + stale.clause() + ": "
         + stale.reason() + "); if the host now conforms, delete that file"));
+  }
+
+  /** This outcome with the transcript the host gave, which differed from the approved one. */
+  public Outcome withReceived(String transcript) {
+    return new Outcome(golden, host, verdict, message, Optional.of(transcript), took);
+  }
+
+  public Outcome withTook(Duration took) {
+    return new Outcome(golden, host, verdict, message, received, took);
   }
 
   public boolean isFailure() {

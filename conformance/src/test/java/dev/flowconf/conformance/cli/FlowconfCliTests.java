@@ -45,7 +45,33 @@ class FlowconfCliTests {
     writeCase("echo/a");
     assertEquals(2, run("run", "--goldens", goldensDir.toString(), "--target", "w=http://127.0.0.1:1",
         "--case", "sse/*"));
-    assertTrue(err.toString().contains("no case matches [sse/*]"), err.toString());
+    assertTrue(err.toString().contains("no case matches --case [sse/*]"), err.toString());
+  }
+
+  @Test
+  void aClauseNoCaseCitesIsAnError() throws IOException {
+    writeCase("echo/a");
+    assertEquals(2, run("run", "--goldens", goldensDir.toString(), "--target", "w=http://127.0.0.1:1",
+        "--clause", "SSE"));
+    assertTrue(err.toString().contains("no case cites clause `SSE` or an id starting `SSE-`; the cases cite ids "
+        + "starting C"), err.toString());
+  }
+
+  @Test
+  void caseAndClauseSelectionsMustBothMatch() throws IOException {
+    writeCase("echo/a");
+    writeCase("sse/b");
+    assertEquals(2, run("run", "--goldens", goldensDir.toString(), "--target", "w=http://127.0.0.1:1",
+        "--case", "sse/*", "--clause", "C-1"));
+    assertTrue(err.toString().contains("no case matches --case [sse/*] and --clause [C-1]"), err.toString());
+  }
+
+  @Test
+  void aReportInsideGoldensIsRefusedBeforeAnythingRuns() throws IOException {
+    writeCase("echo/a");
+    assertEquals(2, run("run", "--goldens", goldensDir.toString(), "--target", "w=http://127.0.0.1:1",
+        "--report", goldensDir.resolve("report").toString()));
+    assertTrue(err.toString().contains("reports never go into goldens/"), err.toString());
   }
 
   @Test
@@ -91,10 +117,14 @@ class FlowconfCliTests {
   }
 
   private void writeCase(String caseId) throws IOException {
+    writeCase(caseId, caseId.startsWith("sse/") ? "C-2" : "C-1");
+  }
+
+  private void writeCase(String caseId, String clause) throws IOException {
     Path file = goldensDir.resolve("cases/" + caseId + ".case.json");
     Files.createDirectories(file.getParent());
     Files.writeString(file, """
-        {"description": "d", "clauses": ["C-1"], "request": {"method": "GET", "path": "/"}}
-        """);
+        {"description": "d", "clauses": ["%s"], "request": {"method": "GET", "path": "/"}}
+        """.formatted(clause));
   }
 }

@@ -66,6 +66,36 @@ class CaseCatalogTests {
     assertEquals(List.of(), catalog.matching(List.of("echo")));
   }
 
+  @Test
+  void selectsCasesCitingAClauseIdOrAnIdPrefixCutAtADash() throws IOException {
+    write("sse/a", VALID.replace("\"ECHO-1\"", "\"SSE-ERROR-1\""));
+    write("sse/b", VALID.replace("\"ECHO-1\"", "\"SSE-ERROR-ITEM-1\", \"SSE-DATA-1\""));
+    write("echo/c", VALID);
+    CaseCatalog catalog = CaseCatalog.load(new GoldenFiles(goldensDir));
+
+    assertEquals(List.of("sse/a", "sse/b"), ids(catalog.citing(List.of(new ClauseSelector("SSE")))));
+    assertEquals(List.of("sse/a", "sse/b"), ids(catalog.citing(List.of(new ClauseSelector("sse-error")))),
+        "a prefix selects SSE-ERROR-1 and SSE-ERROR-ITEM-1; ids are upper-case whatever was typed");
+    assertEquals(List.of("sse/a"), ids(catalog.citing(List.of(new ClauseSelector("SSE-ERROR-1")))));
+    assertEquals(List.of("echo/c", "sse/b"),
+        ids(catalog.citing(List.of(new ClauseSelector("ECHO-1"), new ClauseSelector("SSE-DATA")))));
+    assertEquals(3, catalog.citing(List.of()).size());
+  }
+
+  @Test
+  void aClauseSelectorNoCaseAnswersToIsAnErrorListingThePrefixesCited() throws IOException {
+    write("sse/a", VALID.replace("\"ECHO-1\"", "\"SSE-ERROR-1\""));
+    write("echo/c", VALID);
+    CaseCatalog catalog = CaseCatalog.load(new GoldenFiles(goldensDir));
+
+    IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
+        () -> catalog.citing(List.of(new ClauseSelector("SS"))));
+
+    assertEquals("no case cites clause `SS` or an id starting `SS-`; the cases cite ids starting ECHO, SSE "
+        + "(see SPEC.md)", unknown.getMessage(), "a prefix ends at a dash: SS does not select SSE-*");
+    assertThrows(IllegalArgumentException.class, () -> new ClauseSelector("SSE-"));
+  }
+
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
       "\"clauses\": [\"ECHO-1\"]|\"clauses\": []|at least one clause id",
