@@ -1,0 +1,124 @@
+// Reads the slices out of a workerd `--perfetto-trace` file (Perfetto's protobuf Trace format), with just the
+// fields workerd's track events use: enough for ci/bench to read how long workerd spent compiling and
+// evaluating a Worker's modules. Field numbers are from perfetto/protos/perfetto/trace/*.proto.
+import { readFileSync } from "node:fs";
+
+function* fields(buf, start, end) {
+  let p = start;
+  const varint = () => {
+    let value = 0n;
+    let shift = 0n;
+    for (;;) {
+      const byte = buf[p++];
+      value |= BigInt(byte & 0x7f) << shift;
+      if (!(byte & 0x80)) return value;
+      shift += 7n;
+    }
+  };
+  while (p < end) {
+    const key = Number(varint());
+    const field = key >> 3;
+    const wire = key & 7;
+    if (wire === 0) yield [field, varint()];
+    else if (wire === 1) { yield [field, buf.readBigUInt64LE(p)]; p += 8; }
+    else if (wire === 2) { const len = Number(varint()); yield [field, [p, p + len]]; p += len; }
+    else if (wire === 5) { yield [field, BigInt(buf.readUInt32LE(p))]; p += 4; }
+    else throw new Error(`unsupported protobuf wire type ${wire} at byte ${p}`);
+  }
+}
+
+const TRACE_PACKET = 1;
+const PKT = { timestamp: 8, sequenceId: 10, trackEvent: 11, internedData: 12, sequenceFlags: 13, defaults: 59 };
+const EVENT = { type: 9, nameIid: 10, trackUuid: 11, name: 23 };
+const INTERNED_EVENT_NAMES = 2;
+const SEQ_INCREMENTAL_STATE_CLEARED = 1n;
+const TYPE_BEGIN = 1n;
+const TYPE_END = 2n;
+
+/**
+ * Every complete slice in the trace: {name, startNs, endNs, depth}, in begin order. Timestamps are relative to
+ * the sequence's first packet (workerd writes incremental timestamps on one sequence), which is all a duration
+ * needs.
+ */
+export function readSlices(path) {
+  const buf = readFileSync(path);
+  const sequences = new Map(); // id -> {names, now, stacks}
+  const slices = [];
+  for (const [field, range] of fields(buf, 0, buf.length)) {
+    if (field !== TRACE_PACKET) continue;
+    let ts = null;
+    let seqId = 0n;
+    let flags = 0n;
+    let event = null;
+    const interned = [];
+    for (const [f, v] of fields(buf, range[0], range[1])) {
+      if (f === PKT.timestamp) ts = v;
+      else if (f === PKT.sequenceId) seqId = v;
+      else if (f === PKT.sequenceFlags) flags = v;
+      else if (f === PKT.trackEvent) event = v;
+      else if (f === PKT.internedData) interned.push(v);
+    }
+    let seq = sequences.get(seqId);
+    if (!seq || flags & SEQ_INCREMENTAL_STATE_CLEARED) {
+      seq = { names: new Map(), now: 0n, stacks: new Map(), incremental: true };
+      sequences.set(seqId, seq);
+    }
+    for (const r of interned) {
+      for (const [f, v] of fields(buf, r[0], r[1])) {
+        if (f !== INTERNED_EVENT_NAMES) continue;
+        let iid = 0n;
+        let name = "";
+        for (const [g, w] of fields(buf, v[0], v[1])) {
+          if (g === 1) iid = w;
+          else if (g === 2) name = buf.toString("utf8", w[0], w[1]);
+        }
+        seq.names.set(iid, name);
+      }
+    }
+    if (!event) continue;
+    if (ts !== null) seq.now += ts; // incremental: each packet carries the delta since the previous one
+    let type = 0n;
+    let name = null;
+    let track = "thread";
+    for (const [f, v] of fields(buf, event[0], event[1])) {
+      if (f === EVENT.type) type = v;
+      else if (f === EVENT.nameIid) name = seq.names.get(v) ?? `iid:${v}`;
+      else if (f === EVENT.name) name = buf.toString("utf8", v[0], v[1]);
+      else if (f === EVENT.trackUuid) track = String(v);
+    }
+    let stack = seq.stacks.get(track);
+    if (!stack) seq.stacks.set(track, (stack = []));
+    if (type === TYPE_BEGIN) {
+      const slice = { name, startNs: Number(seq.now), endNs: null, depth: stack.length };
+      stack.push(slice);
+      slices.push(slice);
+    } else if (type === TYPE_END) {
+      const slice = stack.pop();
+      if (slice) slice.endNs = Number(seq.now);
+    }
+  }
+  return slices.filter((s) => s.endNs !== null);
+}
+
+/**
+ * workerd's startup figures from one trace, in ms: `compileMs` (WorkerdApi::compileModules, V8 compiling the
+ * modules), `evaluateMs` (the rest of factory_new_worker after compileGlobals: instantiating and evaluating the
+ * modules' top-level code), `workerMs` (all of factory_new_worker) and `firstRequestMs` (the first
+ * WorkerEntrypoint::request slice). Null where the trace lacks the slice.
+ */
+export function workerStartup(path) {
+  const slices = readSlices(path);
+  const first = (name, from = 0) => slices.find((s) => s.name === name && s.startNs >= from) ?? null;
+  const ms = (ns) => ns / 1e6;
+  const worker = first("factory_new_worker()");
+  const compile = first("WorkerdApi::compileModules()");
+  const globals = worker && slices.filter((s) => s.name === "WorkerdApi::compileGlobals()"
+      && s.startNs >= worker.startNs && s.endNs <= worker.endNs && s.depth === worker.depth + 1).pop();
+  const request = first("WorkerEntrypoint::request()");
+  return {
+    compileMs: compile ? ms(compile.endNs - compile.startNs) : null,
+    evaluateMs: worker && globals ? ms(worker.endNs - globals.endNs) : null,
+    workerMs: worker ? ms(worker.endNs - worker.startNs) : null,
+    firstRequestMs: request ? ms(request.endNs - request.startNs) : null,
+  };
+}
