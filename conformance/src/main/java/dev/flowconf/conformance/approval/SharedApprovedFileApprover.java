@@ -37,7 +37,7 @@ final class SharedApprovedFileApprover implements ApprovalApprover {
     return FileApprover.approveTextFile(writer.writeReceivedFile(received), approved);
   }
 
-  /** Never approves, whatever the reporter: only a person renames a received file. */
+  /** Never approves, whatever the reporter: only a person does ({@code flowconf approve}). */
   @Override
   public VerifyResult reportFailure(ApprovalFailureReporter reporter) {
     reporter.report(received.getAbsolutePath(), approved.getAbsolutePath());

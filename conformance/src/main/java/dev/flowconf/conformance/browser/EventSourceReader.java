@@ -29,7 +29,7 @@ public final class EventSourceReader {
   private EventSourceReader() {}
 
   public static EventSourceReading read(HostPage page, String url, Duration timeout) {
-    Map<?, ?> result = (Map<?, ?>) page.evaluate(READ, Map.of("url", url, "timeoutMs", Math.toIntExact(timeout.toMillis())));
+    Map<?, ?> result = (Map<?, ?>) page.evaluateOffThread(READ, Map.of("url", url, "timeoutMs", Math.toIntExact(timeout.toMillis())));
     List<SourceEvent> events = ((List<?>) result.get("events")).stream()
         .map(event -> (Map<?, ?>) event)
         .map(event -> new SourceEvent((String) event.get("type"), (String) event.get("data"),

@@ -135,8 +135,7 @@ final class RunCommand implements Callable<Integer> {
     }
     Duration took = Duration.ofNanos(System.nanoTime() - startedAt);
     out.print(ResultTable.render(outcomes));
-    out.printf(Locale.ROOT, "%d cases × %d %s checked in %.1f s (%d at a time)%n%n", cases.size(), targets.size(),
-        targets.size() == 1 ? "host" : "hosts", took.toMillis() / 1000.0, jobs);
+    out.printf(Locale.ROOT, "checked in %.1f s (%d cases at a time)%n%n", took.toMillis() / 1000.0, jobs);
     out.print(FailureDigest.render(outcomes, DIFF_LINES_SHOWN));
     out.flush();
     if (reportDir != null) {

@@ -9,16 +9,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * {@code flowconf serve reference|workers}: runs one of this checkout's hosts for a person, as a
@@ -46,7 +49,7 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     String displayName() {
-      return name().toLowerCase(java.util.Locale.ROOT);
+      return name().toLowerCase(Locale.ROOT);
     }
   }
 
@@ -151,7 +154,7 @@ final class ServeCommand implements Callable<Integer> {
     }
   }
 
-  static final class HostConverter implements picocli.CommandLine.ITypeConverter<Host> {
+  static final class HostConverter implements ITypeConverter<Host> {
     @Override
     public Host convert(String value) {
       for (Host candidate : Host.values()) {
@@ -159,7 +162,7 @@ final class ServeCommand implements Callable<Integer> {
           return candidate;
         }
       }
-      throw new picocli.CommandLine.TypeConversionException("expected reference or workers, got `" + value + "`");
+      throw new TypeConversionException("expected reference or workers, got `" + value + "`");
     }
   }
 }

@@ -1,5 +1,7 @@
 package dev.flowconf.conformance.report;
 
+import java.nio.charset.StandardCharsets;
+
 /** Text made safe for HTML element content and double-quoted attribute values. */
 final class Html {
 
@@ -60,7 +62,7 @@ final class Html {
   /** A relative link target: each path segment percent-encoded where a URL needs it, slashes kept. */
   static String href(String path) {
     StringBuilder out = new StringBuilder();
-    for (byte b : path.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+    for (byte b : path.getBytes(StandardCharsets.UTF_8)) {
       int c = b & 0xFF;
       if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "-._~/".indexOf(c) >= 0) {
         out.append((char) c);

@@ -176,11 +176,11 @@ public final class HtmlReport {
     }
     out.append("<p class=\"parity").append(split.isEmpty() ? "" : " split").append("\"><b>Parity:</b> ");
     if (split.isEmpty()) {
-      out.append("the hosts agree on all ").append(run.cases().size()).append(" cases.</p>\n");
+      out.append("the hosts' transcripts agree on all ").append(run.cases().size()).append(" cases.</p>\n");
       return;
     }
-    out.append("the hosts agree on ").append(run.cases().size() - split.size()).append(" of ")
-        .append(run.cases().size()).append(" cases and disagree on ").append(split.size()).append(": ");
+    out.append("the hosts' transcripts agree on ").append(run.cases().size() - split.size()).append(" of ")
+        .append(run.cases().size()).append(" cases and differ on ").append(split.size()).append(": ");
     List<String> links = new ArrayList<>();
     for (GoldenCase golden : split) {
       links.add("<a href=\"#" + Html.href(anchor(golden)) + "\">" + Html.escape(golden.id()) + "</a> ("
@@ -209,7 +209,7 @@ public final class HtmlReport {
 
   private static void matrix(CheckedRun run, ReportLayout layout, StringBuilder out) {
     out.append("<h2>Cases</h2>\n<p class=\"legend\">Each cell links to the host's transcript (the received one "
-        + "where it differed, else the approved one) and, where it failed, to the diff.");
+        + "where it differed, else the approved one) and, where it failed, to the diff.<br>");
     for (Verdict verdict : Verdict.values()) {
       out.append("<span class=\"verdict ").append(cssClass(verdict)).append("\">").append(verdict).append("</span>")
           .append(Html.escape(legend(verdict)));

@@ -52,9 +52,9 @@ public final class MarkdownSummary {
     }
     List<GoldenCase> split = Parity.disagreements(run);
     if (split.isEmpty()) {
-      return "Parity: the hosts agree on all " + run.cases().size() + " cases.";
+      return "Parity: the hosts' transcripts agree on all " + run.cases().size() + " cases.";
     }
-    return "Parity: the hosts disagree on " + split.size() + " of " + run.cases().size() + " cases: "
+    return "Parity: the hosts' transcripts differ on " + split.size() + " of " + run.cases().size() + " cases: "
         + String.join(", ", split.stream().map(golden -> "`" + golden.id() + "` ("
             + String.join(", ", run.hosts().stream()
                 .map(host -> host + " " + run.outcome(golden, host).map(o -> o.verdict().name()).orElse("-"))

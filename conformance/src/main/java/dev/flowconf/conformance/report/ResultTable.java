@@ -24,7 +24,7 @@ public final class ResultTable {
 
     StringBuilder out = new StringBuilder();
     rows.forEach(row -> appendAligned(row, columnWidths(rows), out));
-    out.append(caseIds.size()).append(" cases × ").append(hosts.size()).append(" hosts\n");
+    out.append(caseIds.size()).append(" cases × ").append(hosts.size()).append(hosts.size() == 1 ? " host\n" : " hosts\n");
     out.append("conformance: ").append(count(outcomes, Verdict.PASS)).append(" passed, ")
         .append(count(outcomes, Verdict.XFAIL)).append(" expected failures (XFAIL), ")
         .append(outcomes.stream().filter(Outcome::isFailure).count()).append(" failed\n");

@@ -21,7 +21,7 @@ class MarkdownSummaryTests {
         | reference | http://127.0.0.1:1 | 3 | 0 | 0 | 1 |
         | workers | http://127.0.0.1:2 | 1 | 2 | 1 | 0 |
 
-        Parity: the hosts disagree on 3 of 4 cases: `echo/decimals` (reference PASS, workers FAIL), `flows/spill` \
+        Parity: the hosts' transcripts differ on 3 of 4 cases: `echo/decimals` (reference PASS, workers FAIL), `flows/spill` \
         (reference PASS, workers XFAIL), `sse/stream` (reference XPASS, workers FAIL).
 
         Failing:
