@@ -1,6 +1,5 @@
 package dev.flowconf.workers;
 
-import dev.flowconf.kernel.exec.CancellationToken;
 import dev.flowconf.kernel.http.Header;
 import dev.flowconf.kernel.http.HttpRequest;
 import dev.flowconf.kernel.http.HttpResponse;
@@ -21,20 +20,15 @@ final class FetchAdapter {
 
     private FetchAdapter() {}
 
-    /**
-     * Must run on a green thread (RequestThreads): reading the body suspends on a promise.
-     *
-     * @param client cancelled when the client leaves during a value run
-     */
-    static HttpRequest toHttpRequest(Request request, CancellationToken client) {
+    /** The request with its body, already read (see {@link #body}); the client token is added when needed. */
+    static HttpRequest toHttpRequest(Request request, byte[] body) {
         String href = request.getUrl();
         return new HttpRequest(
                 request.getMethod(),
                 new URL(href).getPathname(),
                 RequestTarget.rawQuery(href),
                 headers(request.getHeaders()),
-                body(request),
-                client);
+                body);
     }
 
     static Response toResponse(HttpResponse response, String requestMethod) {
@@ -62,13 +56,9 @@ final class FetchAdapter {
         return headers;
     }
 
-    private static byte[] body(Request request) {
-        if (request.getBody() == null) {
-            return NO_BYTES;
-        }
-        ArrayBuffer buffer = request.arrayBuffer().await();
-        // TeaVM backs byte[] with an Int8Array, so this adopts the buffer without a per-byte copy.
-        return new Int8Array(buffer).toJavaArray();
+    /** The bytes of a read body. TeaVM backs byte[] with an Int8Array, so this adopts the buffer without a copy. */
+    static byte[] bytes(ArrayBuffer body) {
+        return body == null ? NO_BYTES : new Int8Array(body).toJavaArray();
     }
 
     /** A Uint8Array view over the byte[]'s own storage: no copy here; the Response copies it once. */

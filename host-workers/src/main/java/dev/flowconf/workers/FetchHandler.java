@@ -1,7 +1,9 @@
 package dev.flowconf.workers;
 
 import dev.flowconf.kernel.catalog.ShippedCatalog;
+import dev.flowconf.kernel.http.FlowHttpHost;
 import dev.flowconf.kernel.http.HttpHost;
+import dev.flowconf.kernel.http.HttpRequest;
 import dev.flowconf.kernel.http.HttpResponse;
 import dev.flowconf.workers.fetch.Console;
 import dev.flowconf.workers.fetch.Env;
@@ -9,42 +11,66 @@ import dev.flowconf.workers.fetch.Headers;
 import dev.flowconf.workers.fetch.Request;
 import dev.flowconf.workers.fetch.Response;
 import dev.flowconf.workers.fetch.ResponseInit;
+import org.teavm.jso.JSBody;
 import org.teavm.jso.JSExport;
 import org.teavm.jso.JSObject;
 import org.teavm.jso.core.JSPromise;
 
-/** The Worker's {@code fetch}: one JS request in, the kernel's answer out, never an uncaught error. */
+/**
+ * The Worker's {@code fetch}: one JS request in, the kernel's answer out, never an uncaught error.
+ *
+ * <p>A request whose answer needs no waiting (a flow that runs inline, a 404, the probe) is answered in the
+ * JS turn that read its body. Anything else runs on a TeaVM green thread, where kernel code may block: each
+ * thread starts through a timer, which costs more than the whole inline answer.
+ */
 public final class FetchHandler {
     /** Built on the first request, once per isolate (statics live as long as the isolate). */
     private static HttpHost host;
 
     private FetchHandler() {}
 
-    /**
-     * Exported as the ES module's {@code fetch}; entry.mjs re-exports it as the Worker's default handler.
-     * The handler runs as a TeaVM green thread, so kernel code may block on promises.
-     */
+    /** Exported as the ES module's {@code fetch}; entry.mjs re-exports it as the Worker's default handler. */
     @JSExport
     public static JSPromise<Response> fetch(Request request, Env env, JSObject ctx) {
-        return RequestThreads.call(() -> respond(request, env));
-    }
-
-    private static Response respond(Request request, Env env) {
         try {
             HttpHost catalog = host(env);
+            if (request.getBody() == null) {
+                return answer(catalog, request, FetchAdapter.bytes(null));
+            }
+            return request.arrayBuffer().flatThen(
+                    body -> answer(catalog, request, FetchAdapter.bytes(body)),
+                    failure -> JSPromise.resolve(FetchAdapter.toResponse(
+                            FlowHttpHost.bodyReadFailure(describe(failure)), request.getMethod())));
+        } catch (Throwable failure) {
+            return JSPromise.resolve(internalError(failure));
+        }
+    }
+
+    private static JSPromise<Response> answer(HttpHost catalog, Request request, byte[] body) {
+        try {
+            HttpRequest plain = FetchAdapter.toHttpRequest(request, body);
+            if (catalog.answersWithoutWaiting(plain)) {
+                return JSPromise.resolve(FetchAdapter.toResponse(catalog.handle(plain), request.getMethod()));
+            }
+            return RequestThreads.call(() -> answerOnThread(catalog, request, plain));
+        } catch (Throwable failure) {
+            return JSPromise.resolve(internalError(failure));
+        }
+    }
+
+    private static Response answerOnThread(HttpHost catalog, Request request, HttpRequest plain) {
+        try {
             HttpResponse answer;
             ClientWatch client = ClientWatch.of(request.getSignal());
             try {
-                answer = catalog.handle(FetchAdapter.toHttpRequest(request, client.token()));
+                answer = catalog.handle(plain.withClient(client.token()));
             } finally {
                 // A value run is over; a stream learns of a vanished client from its body's cancel().
                 client.close();
             }
             return FetchAdapter.toResponse(answer, request.getMethod());
         } catch (Throwable failure) {
-            // A rejected promise would surface as workerd's own error page and may poison the isolate.
-            Console.error("flowconf: internal host error: " + StackTraces.render(failure));
-            return internalError();
+            return internalError(failure);
         }
     }
 
@@ -58,7 +84,17 @@ public final class FetchHandler {
         return host;
     }
 
-    private static Response internalError() {
+    /** What the rejected body read says, e.g. {@code TypeError: Network connection lost.} */
+    private static String describe(Object failure) {
+        return jsString((JSObject) failure);
+    }
+
+    @JSBody(params = "value", script = "return String(value);")
+    private static native String jsString(JSObject value);
+
+    /** A rejected promise would surface as workerd's own error page and may poison the isolate. */
+    private static Response internalError(Throwable failure) {
+        Console.error("flowconf: internal host error: " + StackTraces.render(failure));
         Headers headers = new Headers();
         headers.append("content-type", "application/json");
         return new Response("{\"error\":\"internal host error\"}", ResponseInit.create(500, headers));

@@ -91,12 +91,12 @@ public final class ErrorFlows {
 
     public static void register(NodeRegistry registry) {
         NodeHandler identity = (input, ctx) -> input;
-        registry.register(CRATE + "trigger", identity)
-                .register(CRATE + "identity", identity)
-                .register(CRATE + "fails", (input, ctx) -> {
+        registry.registerNonBlocking(CRATE + "trigger", identity)
+                .registerNonBlocking(CRATE + "identity", identity)
+                .registerNonBlocking(CRATE + "fails", (input, ctx) -> {
                     throw new NodeError("boom");
                 })
-                .register(CRATE + "constant_mode", (input, ctx) ->
+                .registerNonBlocking(CRATE + "constant_mode", (input, ctx) ->
                         JsonObject.builder().put("mode", str("none")).build())
                 .registerStream(CRATE + "failing_stream", (input, ctx) -> new StreamSource() {
                     private boolean sent;

@@ -22,7 +22,7 @@ public final class HarnessEchoFlow {
     }
 
     public static void register(NodeRegistry registry) {
-        registry.register(CRATE + "http_trigger", (input, ctx) -> input)
-                .register(CRATE + "respond", (input, ctx) -> input);
+        registry.registerNonBlocking(CRATE + "http_trigger", (input, ctx) -> input)
+                .registerNonBlocking(CRATE + "respond", (input, ctx) -> input);
     }
 }

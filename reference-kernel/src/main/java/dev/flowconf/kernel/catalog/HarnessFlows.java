@@ -47,8 +47,8 @@ public final class HarnessFlows {
     }
 
     public static void register(NodeRegistry registry) {
-        registry.register(CRATE + "trigger", (input, ctx) -> input)
-                .register(CRATE + "health", (input, ctx) ->
+        registry.registerNonBlocking(CRATE + "trigger", (input, ctx) -> input)
+                .registerNonBlocking(CRATE + "health", (input, ctx) ->
                         JsonObject.builder().put("status", JsonString.of("ok")).build())
                 .registerStream(CRATE + "stream", (input, ctx) -> counter(STREAM_CHUNKS, 0, null))
                 .registerStream(CRATE + "cancel", (input, ctx) -> counter(CANCEL_TICKS, CANCEL_TICK_MILLIS, ctx));

@@ -31,8 +31,8 @@ public final class MetadataEchoFlow {
     }
 
     public static void register(NodeRegistry registry) {
-        registry.register(CRATE + "trigger", (input, ctx) -> input)
-                .register(CRATE + "meta", (input, ctx) -> (JsonValue) ctx.environment().get(METADATA));
+        registry.registerNonBlocking(CRATE + "trigger", (input, ctx) -> input)
+                .registerNonBlocking(CRATE + "meta", (input, ctx) -> (JsonValue) ctx.environment().get(METADATA));
     }
 
     /** Hands the metadata to the node, as upstream's environment plugins hand data to nodes. */

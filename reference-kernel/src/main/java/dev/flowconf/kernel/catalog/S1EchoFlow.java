@@ -37,10 +37,10 @@ public final class S1EchoFlow {
     }
 
     public static void register(NodeRegistry registry) {
-        registry.register(CRATE + "http_trigger", (input, ctx) -> echoRequest(readValue(input, "EchoRequest")))
-                .register(CRATE + "normalize", (input, ctx) ->
+        registry.registerNonBlocking(CRATE + "http_trigger", (input, ctx) -> echoRequest(readValue(input, "EchoRequest")))
+                .registerNonBlocking(CRATE + "normalize", (input, ctx) ->
                         echoRequest(RustText.toLowerCase(RustText.trim(readValue(input, "EchoRequest")))))
-                .register(CRATE + "responder", (input, ctx) -> {
+                .registerNonBlocking(CRATE + "responder", (input, ctx) -> {
                     NodeInput response = NodeInput.struct(input, "EchoResponse", "value", "user");
                     JsonObject.Builder out = JsonObject.builder()
                             .put("value", JsonString.of(response.requiredString("value")));

@@ -30,6 +30,11 @@ public final class FlowExecutor {
         this.spillStore = spillStore;
     }
 
+    /** Whether this invocation runs on the invoking thread, start to end, without waiting on anything. */
+    public boolean runsInline(Invocation invocation) {
+        return StraightLineRun.fits(plan.straightLine, invocation);
+    }
+
     /** Upstream's instantiate checks, in its order: routing, handlers, spill, capture alias. */
     FlowInstance instantiate(String captureAlias, RunEnvironment environment, Resources resources)
             throws ExecutionError {
@@ -60,6 +65,9 @@ public final class FlowExecutor {
     /** Upstream `run_once`: one payload in, the first captured output (or its error) out. */
     public ExecutionResult runOnce(Invocation invocation, RunEnvironment environment, Resources resources,
                                    RunObserver observer) throws ExecutionError {
+        if (StraightLineRun.fits(plan.straightLine, invocation)) {
+            return StraightLineRun.run(plan, plan.straightLine, invocation, environment, resources, observer);
+        }
         long start = System.currentTimeMillis();
         FlowInstance instance = instantiate(invocation.captureAlias(), environment, resources);
         observer.runStarted();
@@ -122,6 +130,8 @@ public final class FlowExecutor {
         final Routing routing;
         final ExecutionError routingError;
         final ExecutionError handlerError;
+        /** Non-null when the flow may run inline (see {@link StraightLineRun}). */
+        final List<String> straightLine;
 
         Plan(FlowIR flow, NodeRegistry registry, ExecutorSettings settings, TaskRunner taskRunner) {
             this.flow = flow;
@@ -159,6 +169,7 @@ public final class FlowExecutor {
                 handlers.put(n.alias(), h);
             }
             this.handlerError = missingHandler;
+            this.straightLine = settings.straightLinesInline ? StraightLineRun.of(this, registry) : null;
         }
 
         int lane(EdgeIR e) { return lanes.get(e); }

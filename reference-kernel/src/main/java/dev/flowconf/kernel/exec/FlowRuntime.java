@@ -34,6 +34,14 @@ public final class FlowRuntime {
 
     public FlowIR flow() { return flow; }
 
+    /**
+     * Whether {@link #execute} answers this invocation without waiting: a capability failure, or a straight
+     * line of non-blocking nodes. A host without real threads may then call it outside of one.
+     */
+    public boolean answersWithoutWaiting(Invocation invocation) {
+        return !missingCapabilities.isEmpty() || executor.runsInline(invocation);
+    }
+
     public ExecutionResult execute(Invocation invocation) throws ExecutionError {
         if (!missingCapabilities.isEmpty()) {
             throw ExecutionError.missingCapabilities(missingCapabilities);

@@ -1,14 +1,28 @@
 package dev.flowconf.kernel.exec;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 /** Maps node identifiers (the IR `identifier` field) to their handlers. */
 public final class NodeRegistry {
     private final Map<String, Object> handlers = new HashMap<>();
+    private final Set<String> nonBlocking = new HashSet<>();
 
     public NodeRegistry register(String identifier, NodeHandler handler) {
         return put(identifier, handler);
+    }
+
+    /**
+     * A handler that never waits (no sleep, no blocking resource call), so the executor may call it on the
+     * invoking thread: a flow made only of such nodes in one straight line runs without a task per node.
+     * It must answer every input with an output or a {@link NodeError}, never null.
+     */
+    public NodeRegistry registerNonBlocking(String identifier, NodeHandler handler) {
+        put(identifier, handler);
+        nonBlocking.add(identifier);
+        return this;
     }
 
     public NodeRegistry registerStream(String identifier, StreamHandler handler) {
@@ -26,5 +40,9 @@ public final class NodeRegistry {
     /** A {@link NodeHandler} or {@link StreamHandler}, or null when none is registered. */
     Object lookup(String identifier) {
         return handlers.get(identifier);
+    }
+
+    boolean isNonBlocking(String identifier) {
+        return nonBlocking.contains(identifier);
     }
 }

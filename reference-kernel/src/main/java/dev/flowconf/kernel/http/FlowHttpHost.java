@@ -46,17 +46,12 @@ public final class FlowHttpHost implements HttpHost {
         if (PROBE_PATH.equals(request.path()) && "GET".equals(method)) {
             return json(200, ledger.snapshot());
         }
-        FlowRoute route = null;
-        List<String> allowed = new ArrayList<>();
-        for (FlowRoute r : routes) {
-            if (!r.path().equals(request.path())) continue;
-            allowed.add(r.method());
-            if (r.method().equals(method)) {
-                route = r;
-                break;
-            }
-        }
+        FlowRoute route = route(request.path(), method);
         if (route == null) {
+            List<String> allowed = new ArrayList<>();
+            for (FlowRoute r : routes) {
+                if (r.path().equals(request.path())) allowed.add(r.method());
+            }
             if (allowed.isEmpty()) return envelope(ErrorEnvelope.routeNotFound(), false);
             HttpResponse r = envelope(ErrorEnvelope.methodNotAllowed(), false);
             List<Header> headers = new ArrayList<>(r.headers());
@@ -79,6 +74,25 @@ public final class FlowHttpHost implements HttpHost {
         } catch (ExecutionError e) {
             return envelope(ErrorEnvelope.of(e), RequestMetadata.wantsEventStream(request));
         }
+    }
+
+    /**
+     * True for the probe, a 404 or 405, and a route whose flow runs inline: {@link #handle} then answers
+     * without waiting on a task or timer, so a host without real threads may call it outside of one.
+     */
+    @Override
+    public boolean answersWithoutWaiting(HttpRequest request) {
+        String method = RequestMetadata.normalizeMethod(request.method());
+        if (PROBE_PATH.equals(request.path()) && "GET".equals(method)) return true;
+        FlowRoute route = route(request.path(), method);
+        return route == null || route.answersWithoutWaiting();
+    }
+
+    private FlowRoute route(String path, String method) {
+        for (FlowRoute r : routes) {
+            if (r.path().equals(path) && r.method().equals(method)) return r;
+        }
+        return null;
     }
 
     private static JsonValue payload(FlowRoute route, HttpRequest request) throws JsonParseException {

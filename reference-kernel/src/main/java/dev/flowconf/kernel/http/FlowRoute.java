@@ -14,6 +14,7 @@ public final class FlowRoute {
     private final long deadlineMillis;
     private final boolean payloadFromQuery;
     private final long cancelAfterMillis;
+    private final boolean answersWithoutWaiting;
 
     private FlowRoute(String method, String path, FlowRuntime runtime, String triggerAlias, String captureAlias,
                       long deadlineMillis, boolean payloadFromQuery, long cancelAfterMillis) {
@@ -25,6 +26,7 @@ public final class FlowRoute {
         this.deadlineMillis = deadlineMillis;
         this.payloadFromQuery = payloadFromQuery;
         this.cancelAfterMillis = cancelAfterMillis;
+        this.answersWithoutWaiting = cancelAfterMillis < 0 && runtime.answersWithoutWaiting(invocationFor(null));
     }
 
     /** A route with upstream's defaults: trigger alias `trigger`, no deadline. */
@@ -58,6 +60,9 @@ public final class FlowRoute {
     FlowRuntime runtime() { return runtime; }
     boolean takesPayloadFromQuery() { return payloadFromQuery; }
     long cancelAfterMillis() { return cancelAfterMillis; }
+
+    /** The run never waits (no timer of its own, a flow that runs inline): see FlowRuntime. */
+    boolean answersWithoutWaiting() { return answersWithoutWaiting; }
 
     Invocation invocationFor(JsonValue payload) {
         return Invocation.of(triggerAlias, captureAlias, payload).withDeadlineMillis(deadlineMillis);

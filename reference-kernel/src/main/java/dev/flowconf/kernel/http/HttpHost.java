@@ -6,4 +6,12 @@ package dev.flowconf.kernel.http;
  */
 public interface HttpHost {
     HttpResponse handle(HttpRequest request);
+
+    /**
+     * Whether {@link #handle} answers this request without waiting on a task, timer or lock held elsewhere,
+     * so a host whose threads are costly (TeaVM's green threads on Workers) may call it directly.
+     */
+    default boolean answersWithoutWaiting(HttpRequest request) {
+        return false;
+    }
 }

@@ -37,6 +37,11 @@ public final class HttpRequest {
         this.client = client;
     }
 
+    /** The same request, with a token the host cancels when the client leaves. */
+    public HttpRequest withClient(CancellationToken clientGone) {
+        return new HttpRequest(method, path, rawQuery, headers, body, clientGone);
+    }
+
     /** Null when the host does not watch its client during value runs. */
     public CancellationToken client() { return client; }
 
