@@ -10,10 +10,12 @@ import dev.flowconf.kernel.exec.TaskRunner;
 import dev.flowconf.kernel.http.FlowHttpHost;
 import dev.flowconf.kernel.http.FlowRoute;
 import dev.flowconf.kernel.http.HttpHost;
+import dev.flowconf.kernel.http.LazyRuntime;
 import dev.flowconf.kernel.http.RunLedger;
 import dev.flowconf.kernel.ir.FlowIR;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /** The routes every flowconf host serves (SPEC.md §1), built once per host. */
 public final class ShippedCatalog {
@@ -74,49 +76,57 @@ public final class ShippedCatalog {
             return FlowRuntime.builder(flow, registry).taskRunner(platform.tasks).observer(ledger);
         }
 
-        private void add(String method, String path, FlowRuntime.Builder runtime, String capture, long deadline) {
-            routes.add(FlowRoute.of(method, path, runtime.build(), capture).deadline(deadline));
+        /** Flows are built on their route's first request (LazyRuntime), so this only lists them. */
+        private LazyRuntime lazy(Supplier<FlowRuntime.Builder> runtime) {
+            return LazyRuntime.of(() -> runtime.get().build());
+        }
+
+        private void add(String method, String path, Supplier<FlowRuntime.Builder> runtime, String capture,
+                         long deadline) {
+            routes.add(FlowRoute.of(method, path, lazy(runtime), capture).deadline(deadline));
         }
 
         HttpHost host() {
             long none = Invocation.NO_DEADLINE;
-            FlowRuntime.Builder s1 = runtime(S1EchoFlow.flow()).plugin(S1EchoFlow.authPlugin());
-            add("POST", "/echo", s1, "responder", 250);
-            add("GET", "/health", runtime(HarnessFlows.health()), "health", none);
-            add("POST", "/harness/echo", runtime(HarnessEchoFlow.flow()), "respond", none);
-            add("GET", "/stream", runtime(HarnessFlows.stream()), "stream", none);
-            add("GET", "/cancel", runtime(HarnessFlows.cancel()), "cancel", none);
-            FlowRuntime meta = runtime(MetadataEchoFlow.flow()).plugin(MetadataEchoFlow.plugin()).build();
+            add("POST", "/echo", () -> runtime(S1EchoFlow.flow()).plugin(S1EchoFlow.authPlugin()), "responder", 250);
+            add("GET", "/health", () -> runtime(HarnessFlows.health()), "health", none);
+            add("POST", "/harness/echo", () -> runtime(HarnessEchoFlow.flow()), "respond", none);
+            add("GET", "/stream", () -> runtime(HarnessFlows.stream()), "stream", none);
+            add("GET", "/cancel", () -> runtime(HarnessFlows.cancel()), "cancel", none);
+            routes.add(FlowRoute.of("GET", "/bench/stream", lazy(() -> runtime(HarnessFlows.benchStream())),
+                    "bench_stream").payloadFromQuery());
+            LazyRuntime meta = lazy(() -> runtime(MetadataEchoFlow.flow()).plugin(MetadataEchoFlow.plugin()));
             routes.add(FlowRoute.of("GET", "/meta", meta, "meta"));
             routes.add(FlowRoute.of("POST", "/meta", meta, "meta"));
 
-            FlowRuntime s2 = runtime(S2SiteFlow.flow()).build();
+            LazyRuntime s2 = lazy(() -> runtime(S2SiteFlow.flow()));
             routes.add(FlowRoute.of("POST", "/site/stream", s2, "stream").deadline(5000));
             routes.add(FlowRoute.of("GET", "/site/stream", s2, "stream").deadline(5000).payloadFromQuery());
-            add("POST", "/branch", runtime(S3BranchingFlow.flow()), "capture", 250);
-            add("POST", "/preflight", runtime(S4PreflightFlow.flow()), "capture", 250);
-            add("POST", "/preflight/kv", runtime(S4PreflightFlow.flow()).resources(Resources.none().withKv(kv)),
+            add("POST", "/branch", () -> runtime(S3BranchingFlow.flow()), "capture", 250);
+            add("POST", "/preflight", () -> runtime(S4PreflightFlow.flow()), "capture", 250);
+            add("POST", "/preflight/kv", () -> runtime(S4PreflightFlow.flow()).resources(Resources.none().withKv(kv)),
                     "capture", 250);
-            add("POST", "/unsupported", runtime(S5UnsupportedSurfaceFlow.flow()), "capture", 250);
+            add("POST", "/unsupported", () -> runtime(S5UnsupportedSurfaceFlow.flow()), "capture", 250);
             Resources withBlob = Resources.none().withBlob(blobs);
-            add("POST", "/spill", runtime(S6SpillFlow.flow()).resources(withBlob).spillStore(platform.spill),
+            add("POST", "/spill", () -> runtime(S6SpillFlow.flow()).resources(withBlob).spillStore(platform.spill),
                     "capture", 2000);
-            add("POST", "/spill/no-blob", runtime(S6SpillFlow.flow()).spillStore(platform.spill), "capture", 2000);
+            add("POST", "/spill/no-blob", () -> runtime(S6SpillFlow.flow()).spillStore(platform.spill), "capture", 2000);
 
-            add("POST", "/errors/node-failure", runtime(ErrorFlows.nodeFailure()), "fails", none);
-            add("POST", "/errors/missing-output", runtime(ErrorFlows.missingOutput()), "capture", none);
-            FlowRuntime echo = runtime(HarnessEchoFlow.flow()).build();
+            add("POST", "/errors/node-failure", () -> runtime(ErrorFlows.nodeFailure()), "fails", none);
+            add("POST", "/errors/missing-output", () -> runtime(ErrorFlows.missingOutput()), "capture", none);
+            LazyRuntime echo = lazy(() -> runtime(HarnessEchoFlow.flow()));
             routes.add(FlowRoute.of("POST", "/errors/unknown-trigger", echo, "respond").trigger("nope"));
             routes.add(FlowRoute.of("POST", "/errors/unknown-capture", echo, "nope"));
-            add("POST", "/errors/unregistered-node", runtime(ErrorFlows.unregisteredNode()), "ghost", none);
-            add("POST", "/errors/invalid-switch", runtime(ErrorFlows.invalidSwitch()), "capture", none);
-            add("POST", "/errors/invalid-if", runtime(ErrorFlows.invalidIf()), "capture", none);
-            FlowRuntime slow = runtime(ErrorFlows.slow()).build();
+            add("POST", "/errors/unregistered-node", () -> runtime(ErrorFlows.unregisteredNode()), "ghost", none);
+            add("POST", "/errors/invalid-switch", () -> runtime(ErrorFlows.invalidSwitch()), "capture", none);
+            add("POST", "/errors/invalid-if", () -> runtime(ErrorFlows.invalidIf()), "capture", none);
+            LazyRuntime slow = lazy(() -> runtime(ErrorFlows.slow()));
             routes.add(FlowRoute.of("POST", "/errors/deadline", slow, "capture").deadline(50));
             routes.add(FlowRoute.of("POST", "/harness/slow", slow, "capture"));
-            add("GET", "/errors/stream-item", runtime(ErrorFlows.streamItem()), "stream", none);
+            add("GET", "/errors/stream-item", () -> runtime(ErrorFlows.streamItem()), "stream", none);
             routes.add(FlowRoute.of("POST", "/errors/cancelled", slow, "capture").cancelAfter(50));
-            add("POST", "/errors/unsupported-spill", runtime(S6SpillFlow.flow()).resources(withBlob), "capture", 2000);
+            add("POST", "/errors/unsupported-spill", () -> runtime(S6SpillFlow.flow()).resources(withBlob), "capture",
+                    2000);
             return new FlowHttpHost(routes, ledger, platform.tasks, platform.keepAliveMillis);
         }
     }

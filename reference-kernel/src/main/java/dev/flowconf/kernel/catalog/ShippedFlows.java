@@ -12,7 +12,8 @@ public final class ShippedFlows {
     public static List<FlowIR> all() {
         return List.of(S1EchoFlow.flow(), S2SiteFlow.flow(), S3BranchingFlow.flow(), S4PreflightFlow.flow(),
                 S5UnsupportedSurfaceFlow.flow(), S6SpillFlow.flow(), HarnessEchoFlow.flow(),
-                HarnessFlows.health(), HarnessFlows.stream(), HarnessFlows.cancel(), MetadataEchoFlow.flow(),
+                HarnessFlows.health(), HarnessFlows.stream(), HarnessFlows.cancel(), HarnessFlows.benchStream(),
+                MetadataEchoFlow.flow(),
                 ErrorFlows.nodeFailure(), ErrorFlows.missingOutput(), ErrorFlows.unregisteredNode(), ErrorFlows.slow(),
                 ErrorFlows.streamItem());
     }

@@ -12,20 +12,24 @@ final class RunIds {
 
     private RunIds() {}
 
+    /** Four random ints, not two longs: TeaVM emulates 64-bit arithmetic in JS, ints are native. */
     static String next() {
-        long hi = (RANDOM.nextLong() & ~0xF000L) | 0x4000L;              // version 4
-        long lo = (RANDOM.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L; // variant 10
+        int a = RANDOM.nextInt();
+        int b = (RANDOM.nextInt() & ~0xF000) | 0x4000;                  // version 4 in the third group
+        int c = (RANDOM.nextInt() & 0x3FFFFFFF) | 0x80000000;           // variant 10 in the fourth group
+        int d = RANDOM.nextInt();
         StringBuilder sb = new StringBuilder(36);
-        hex(sb, hi >>> 32, 8).append('-');
-        hex(sb, hi >>> 16, 4).append('-');
-        hex(sb, hi, 4).append('-');
-        hex(sb, lo >>> 48, 4).append('-');
-        return hex(sb, lo, 12).toString();
+        hex(sb, a, 8).append('-');
+        hex(sb, b >>> 16, 4).append('-');
+        hex(sb, b, 4).append('-');
+        hex(sb, c >>> 16, 4).append('-');
+        hex(sb, c, 4);
+        return hex(sb, d, 8).toString();
     }
 
-    private static StringBuilder hex(StringBuilder sb, long value, int digits) {
+    private static StringBuilder hex(StringBuilder sb, int value, int digits) {
         for (int shift = (digits - 1) * 4; shift >= 0; shift -= 4) {
-            sb.append(HEX[(int) ((value >>> shift) & 0xF)]);
+            sb.append(HEX[(value >>> shift) & 0xF]);
         }
         return sb;
     }

@@ -8,15 +8,16 @@ import dev.flowconf.kernel.json.JsonValue;
 public final class FlowRoute {
     private final String method;
     private final String path;
-    private final FlowRuntime runtime;
+    private final LazyRuntime runtime;
     private final String triggerAlias;
     private final String captureAlias;
     private final long deadlineMillis;
     private final boolean payloadFromQuery;
     private final long cancelAfterMillis;
-    private final boolean answersWithoutWaiting;
+    /** Asked on every Workers request, so worked out once (on the first, which builds the flow anyway). */
+    private Boolean answersWithoutWaiting;
 
-    private FlowRoute(String method, String path, FlowRuntime runtime, String triggerAlias, String captureAlias,
+    private FlowRoute(String method, String path, LazyRuntime runtime, String triggerAlias, String captureAlias,
                       long deadlineMillis, boolean payloadFromQuery, long cancelAfterMillis) {
         this.method = method;
         this.path = path;
@@ -26,11 +27,15 @@ public final class FlowRoute {
         this.deadlineMillis = deadlineMillis;
         this.payloadFromQuery = payloadFromQuery;
         this.cancelAfterMillis = cancelAfterMillis;
-        this.answersWithoutWaiting = cancelAfterMillis < 0 && runtime.answersWithoutWaiting(invocationFor(null));
     }
 
     /** A route with upstream's defaults: trigger alias `trigger`, no deadline. */
     public static FlowRoute of(String method, String path, FlowRuntime runtime, String captureAlias) {
+        return of(method, path, LazyRuntime.built(runtime), captureAlias);
+    }
+
+    /** A route whose flow is built on its first request. */
+    public static FlowRoute of(String method, String path, LazyRuntime runtime, String captureAlias) {
         return new FlowRoute(method, path, runtime, "trigger", captureAlias, Invocation.NO_DEADLINE, false, -1);
     }
 
@@ -57,12 +62,19 @@ public final class FlowRoute {
 
     public String method() { return method; }
     public String path() { return path; }
-    FlowRuntime runtime() { return runtime; }
+    FlowRuntime runtime() { return runtime.get(); }
     boolean takesPayloadFromQuery() { return payloadFromQuery; }
     long cancelAfterMillis() { return cancelAfterMillis; }
 
     /** The run never waits (no timer of its own, a flow that runs inline): see FlowRuntime. */
-    boolean answersWithoutWaiting() { return answersWithoutWaiting; }
+    boolean answersWithoutWaiting() {
+        Boolean answer = answersWithoutWaiting;
+        if (answer == null) {
+            answer = cancelAfterMillis < 0 && runtime().answersWithoutWaiting(invocationFor(null));
+            answersWithoutWaiting = answer;
+        }
+        return answer;
+    }
 
     Invocation invocationFor(JsonValue payload) {
         return Invocation.of(triggerAlias, captureAlias, payload).withDeadlineMillis(deadlineMillis);

@@ -51,10 +51,27 @@ public final class HttpRequest {
     public List<Header> headers() { return headers; }
     public byte[] body() { return body; }
 
+    /**
+     * Header names are ASCII tokens; comparing them this way spares TeaVM's Unicode case tables, which the
+     * first equalsIgnoreCase of an isolate would load.
+     */
+    static boolean sameAsciiIgnoringCase(String a, String b) {
+        if (a.length() != b.length()) return false;
+        for (int i = 0; i < a.length(); i++) {
+            char x = a.charAt(i);
+            char y = b.charAt(i);
+            if (x == y) continue;
+            if (x >= 'A' && x <= 'Z') x += 'a' - 'A';
+            if (y >= 'A' && y <= 'Z') y += 'a' - 'A';
+            if (x != y) return false;
+        }
+        return true;
+    }
+
     /** The first value of the named header, or null. */
     public String header(String name) {
         for (Header h : headers) {
-            if (h.name().equalsIgnoreCase(name)) {
+            if (sameAsciiIgnoringCase(h.name(), name)) {
                 return h.value();
             }
         }

@@ -22,6 +22,7 @@ final class RequestMetadata {
      * request), so every host does the same and the hosts agree.
      */
     static String normalizeMethod(String method) {
+        if (method.equals("POST") || method.equals("GET")) return method; // nearly every request, checked cheaply
         String upper = method.toUpperCase(Locale.ROOT);
         switch (upper) {
             case "DELETE": case "GET": case "HEAD": case "OPTIONS": case "POST": case "PUT":
@@ -77,7 +78,7 @@ final class RequestMetadata {
     private static JsonValue headers(HttpRequest request) {
         Map<String, String> byName = new LinkedHashMap<>();
         for (Header h : request.headers()) {
-            String name = h.name().toLowerCase(Locale.ROOT);
+            String name = lowerCase(h.name());
             String previous = byName.get(name);
             byName.put(name, previous == null ? h.value() : previous + ", " + h.value());
         }
@@ -86,6 +87,15 @@ final class RequestMetadata {
             b.put(e.getKey(), JsonArray.of(List.of(JsonString.of(e.getValue()))));
         }
         return b.build();
+    }
+
+    /** Locale-free lower case; the name itself when it has no upper-case letter (workerd's names never do). */
+    private static String lowerCase(String name) {
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c >= 'A' && c <= 'Z' || c > 0x7F) return name.toLowerCase(Locale.ROOT);
+        }
+        return name;
     }
 
     private static boolean isVisibleAscii(String s) {
@@ -99,7 +109,9 @@ final class RequestMetadata {
     /** The Accept header mentions text/event-stream anywhere (upstream's `contains` rule). */
     static boolean wantsEventStream(HttpRequest request) {
         for (Header h : request.headers()) {
-            if (h.name().equalsIgnoreCase("accept") && h.value().contains("text/event-stream")) return true;
+            if (HttpRequest.sameAsciiIgnoringCase(h.name(), "accept") && h.value().contains("text/event-stream")) {
+                return true;
+            }
         }
         return false;
     }

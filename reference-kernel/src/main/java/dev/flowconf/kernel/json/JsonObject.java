@@ -96,18 +96,25 @@ public final class JsonObject extends JsonValue {
 
     /** Collects entries; a later put of the same key replaces the value (serde keeps the last). */
     public static final class Builder {
-        private final TreeMap<String, JsonValue> entries = sortedCopy(Collections.emptyMap());
+        private TreeMap<String, JsonValue> entries = sortedCopy(Collections.emptyMap());
+        /** build() hands its map to the object; a later put copies it first (most builders build once). */
+        private boolean shared;
 
         private Builder() {
         }
 
         public Builder put(String key, JsonValue value) {
+            if (shared) {
+                entries = sortedCopy(entries);
+                shared = false;
+            }
             entries.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
             return this;
         }
 
         public JsonObject build() {
-            return new JsonObject(sortedCopy(entries));
+            shared = true;
+            return new JsonObject(entries);
         }
     }
 }

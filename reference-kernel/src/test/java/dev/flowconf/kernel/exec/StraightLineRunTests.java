@@ -10,6 +10,7 @@ import dev.flowconf.kernel.json.JsonValue;
 import dev.flowconf.kernel.json.JsonWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** A straight line of non-blocking nodes runs without tasks and answers exactly as the task executor does. */
@@ -76,6 +77,7 @@ class StraightLineRunTests {
     }
 
     @Test
+    @Tag("jvm-only") // TeaVM's green threads cannot preempt a busy node, so there its task executor answers the value
     void aMissedDeadlineMatchesTheTaskExecutor() {
         NodeHandler busy = (in, ctx) -> {
             long until = System.currentTimeMillis() + 60;

@@ -1,0 +1,34 @@
+package dev.flowconf.kernel.http;
+
+import dev.flowconf.kernel.exec.FlowRuntime;
+import java.util.function.Supplier;
+
+/**
+ * A route's flow, planned on its first request rather than when the host starts: a fresh Workers isolate
+ * answers its first request after building one flow instead of the whole catalog.
+ */
+public final class LazyRuntime implements Supplier<FlowRuntime> {
+    private final Supplier<FlowRuntime> build;
+    private FlowRuntime runtime;
+
+    private LazyRuntime(Supplier<FlowRuntime> build) {
+        this.build = build;
+    }
+
+    public static LazyRuntime of(Supplier<FlowRuntime> build) {
+        return new LazyRuntime(build);
+    }
+
+    static LazyRuntime built(FlowRuntime runtime) {
+        LazyRuntime lazy = new LazyRuntime(() -> runtime);
+        lazy.runtime = runtime;
+        return lazy;
+    }
+
+    /** Builds at most once; building never waits, so the monitor is only ever briefly held. */
+    @Override
+    public synchronized FlowRuntime get() {
+        if (runtime == null) runtime = build.get();
+        return runtime;
+    }
+}
