@@ -36,28 +36,38 @@ final class EventStreamBody {
         keepAlive = new KeepAliveTimer(events.keepAliveMillis(), () -> enqueue(EventStream.KEEP_ALIVE));
     }
 
-    /** nextFrame() blocks, so it runs on a TeaVM green thread; the promise tells the stream it may pull again. */
+    /**
+     * nextFrame() may block, so it runs on a TeaVM green thread, unless the stream says it never waits: then in
+     * this callback, sparing a thread (started through a timer) per frame. The promise tells the stream it may
+     * pull again.
+     */
     private JSPromise<JSUndefined> pull(ReadableStreamController controller) {
-        return RequestThreads.run(() -> {
-            byte[] frame;
-            try {
-                frame = events.nextFrame();
-            } catch (RuntimeException | Error failure) {
-                Console.error("flowconf: event stream failed: " + StackTraces.render(failure));
-                events.cancel();
-                frame = null;
-            }
-            if (over) {
-                return; // cancelled while the frame was on its way
-            }
-            if (frame == null) {
-                end();
-                controller.close();
-            } else {
-                enqueue(frame);
-                keepAlive.wrote();
-            }
-        });
+        if (events.nextFrameWithoutWaiting()) {
+            pullFrame(controller);
+            return JSPromise.resolve(JSUndefined.instance());
+        }
+        return RequestThreads.run(() -> pullFrame(controller));
+    }
+
+    private void pullFrame(ReadableStreamController controller) {
+        byte[] frame;
+        try {
+            frame = events.nextFrame();
+        } catch (RuntimeException | Error failure) {
+            Console.error("flowconf: event stream failed: " + StackTraces.render(failure));
+            events.cancel();
+            frame = null;
+        }
+        if (over) {
+            return; // cancelled while the frame was on its way
+        }
+        if (frame == null) {
+            end();
+            controller.close();
+        } else {
+            enqueue(frame);
+            keepAlive.wrote();
+        }
     }
 
     /** The run's cancellation takes monitors, so it runs on a green thread too, not in the JS callback. */

@@ -61,9 +61,9 @@ public final class HarnessFlows {
         registry.registerNonBlocking(CRATE + "trigger", (input, ctx) -> input)
                 .registerNonBlocking(CRATE + "health", (input, ctx) ->
                         JsonObject.builder().put("status", JsonString.of("ok")).build())
-                .registerStream(CRATE + "stream", (input, ctx) -> counter(STREAM_CHUNKS, 0, null))
+                .registerNonBlockingStream(CRATE + "stream", (input, ctx) -> counter(STREAM_CHUNKS, 0, null))
                 .registerStream(CRATE + "cancel", (input, ctx) -> counter(CANCEL_TICKS, CANCEL_TICK_MILLIS, ctx))
-                .registerStream(CRATE + "bench_stream", (input, ctx) -> counter(chunkCount(input), 0, null));
+                .registerNonBlockingStream(CRATE + "bench_stream", (input, ctx) -> counter(chunkCount(input), 0, null));
     }
 
     /** The payload's `n` (a string, as GET query values are), 0 … 10 000; absent means 10 000. */

@@ -7,9 +7,11 @@ import dev.flowconf.kernel.json.JsonNumber;
 import dev.flowconf.kernel.json.JsonValue;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Runs invocations of one flow the way upstream's kernel-exec does: every node is a task reading
@@ -100,7 +102,9 @@ public final class FlowExecutor {
                 end(instance, observer, "completed", null);
                 return ExecutionResult.value(first.value);
             case STREAM:
+                boolean nonBlocking = plan.nonBlocking.contains(invocation.captureAlias());
                 return ExecutionResult.stream(new ResultStream(instance, invocation.captureAlias(), first.stream,
+                        nonBlocking,
                         first.permit, observer, plan.taskRunner));
             default:
                 throw end(instance, observer, "node_error", ExecutionError.nodeFailed(first.alias, first.message));
@@ -130,6 +134,8 @@ public final class FlowExecutor {
         final Routing routing;
         final ExecutionError routingError;
         final ExecutionError handlerError;
+        /** Aliases of nodes registered as non-blocking. */
+        final Set<String> nonBlocking = new HashSet<>();
         /** Non-null when the flow may run inline (see {@link StraightLineRun}). */
         final List<String> straightLine;
 
@@ -167,6 +173,7 @@ public final class FlowExecutor {
                     break;
                 }
                 handlers.put(n.alias(), h);
+                if (registry.isNonBlocking(n.identifier())) nonBlocking.add(n.alias());
             }
             this.handlerError = missingHandler;
             this.straightLine = settings.straightLinesInline ? StraightLineRun.of(this, registry) : null;

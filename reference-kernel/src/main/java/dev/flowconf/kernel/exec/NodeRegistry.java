@@ -29,6 +29,16 @@ public final class NodeRegistry {
         return put(identifier, handler);
     }
 
+    /**
+     * A stream whose items never wait to be produced (no sleep, no blocking call in {@link StreamSource#next}),
+     * so a host may pull them outside of a thread of their own.
+     */
+    public NodeRegistry registerNonBlockingStream(String identifier, StreamHandler handler) {
+        put(identifier, handler);
+        nonBlocking.add(identifier);
+        return this;
+    }
+
     private NodeRegistry put(String identifier, Object handler) {
         if (handlers.containsKey(identifier)) {
             throw new IllegalStateException("node `" + identifier + "` already registered");

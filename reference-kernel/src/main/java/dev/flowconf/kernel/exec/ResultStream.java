@@ -11,6 +11,7 @@ public final class ResultStream {
     private final FlowInstance instance;
     private final String captureAlias;
     private final StreamSource source;
+    private final boolean nonBlocking;
     private final RunObserver observer;
     private final TaskRunner tasks;
     private boolean permit;
@@ -18,11 +19,12 @@ public final class ResultStream {
     private boolean busy;
     private boolean reported;
 
-    ResultStream(FlowInstance instance, String captureAlias, StreamSource source, boolean permit,
+    ResultStream(FlowInstance instance, String captureAlias, StreamSource source, boolean nonBlocking, boolean permit,
                  RunObserver observer, TaskRunner tasks) {
         this.instance = instance;
         this.captureAlias = captureAlias;
         this.source = source;
+        this.nonBlocking = nonBlocking;
         this.permit = permit;
         this.observer = observer;
         this.tasks = tasks;
@@ -63,6 +65,12 @@ public final class ResultStream {
             reportIfOver();
         }
     }
+
+    /**
+     * Whether {@link #next()} returns without waiting: the capture node registered its stream as non-blocking.
+     * A host whose threads are costly may then pull items outside of one.
+     */
+    public boolean nextWithoutWaiting() { return nonBlocking; }
 
     /** The consumer is gone: cancel the run now (upstream: dropping the StreamHandle). */
     public void cancel() {

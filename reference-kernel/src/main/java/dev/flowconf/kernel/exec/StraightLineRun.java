@@ -37,6 +37,7 @@ final class StraightLineRun {
         for (String at = root; at != null; ) {
             if (line.contains(at)) return null;
             if (!registry.isNonBlocking(flow.node(at).identifier())) return null;
+            if (!(plan.handlers.get(at) instanceof NodeHandler)) return null; // a stream result takes the tasks
             line.add(at);
             List<EdgeIR> out = plan.outgoing.get(at);
             at = out.isEmpty() ? null : out.get(0).to();

@@ -50,6 +50,11 @@ public final class EventStream {
         }
     }
 
+    /** Whether {@link #nextFrame()} never waits (see ResultStream#nextWithoutWaiting). */
+    public boolean nextFrameWithoutWaiting() {
+        return items.nextWithoutWaiting();
+    }
+
     /** The client went away: cancel the run. Safe to call from any thread, more than once. */
     public void cancel() {
         items.cancel();

@@ -122,6 +122,10 @@ class StraightLineRunTests {
         NodeRegistry registry = nonBlocking((in, ctx) -> in);
         FlowExecutor.Plan plan = new FlowExecutor.Plan(withSurface, registry, ExecutorSettings.defaults(), countingTasks);
         assertEquals(null, plan.straightLine);
+        NodeRegistry streaming = new NodeRegistry().registerNonBlocking("t", (in, ctx) -> in)
+                .registerNonBlocking("a", (in, ctx) -> in).registerNonBlockingStream("c", (in, ctx) -> () -> null);
+        assertEquals(null, new FlowExecutor.Plan(line, streaming, ExecutorSettings.defaults(), countingTasks).straightLine,
+                "a stream at the end");
         FlowExecutor.Plan plain = new FlowExecutor.Plan(line, registry, ExecutorSettings.defaults(), countingTasks);
         assertEquals(java.util.List.of("t", "a", "c"), plain.straightLine);
     }
