@@ -4,6 +4,7 @@ import dev.flowconf.kernel.exec.CancellationToken;
 import dev.flowconf.kernel.http.Header;
 import dev.flowconf.kernel.http.HttpRequest;
 import dev.flowconf.kernel.http.HttpResponse;
+import dev.flowconf.kernel.http.RequestBody;
 import dev.flowconf.workers.fetch.Headers;
 import dev.flowconf.workers.fetch.Request;
 import dev.flowconf.workers.fetch.Response;
@@ -62,13 +63,20 @@ final class FetchAdapter {
         return headers;
     }
 
-    private static byte[] body(Request request) {
+    /**
+     * SPEC.md LIMIT-BODY-1: a declared length past the limit is not read at all. A chunked body has
+     * none, so it is read whole and its length decides (RequestBody.of).
+     */
+    private static RequestBody body(Request request) {
         if (request.getBody() == null) {
-            return NO_BYTES;
+            return RequestBody.of(NO_BYTES);
+        }
+        if (RequestBody.exceedsLimit(request.getHeaders().get("content-length"))) {
+            return RequestBody.tooLarge();
         }
         ArrayBuffer buffer = request.arrayBuffer().await();
         // TeaVM backs byte[] with an Int8Array, so this adopts the buffer without a per-byte copy.
-        return new Int8Array(buffer).toJavaArray();
+        return RequestBody.of(new Int8Array(buffer).toJavaArray());
     }
 
     /** A Uint8Array view over the byte[]'s own storage: no copy here; the Response copies it once. */
