@@ -3,6 +3,7 @@ package dev.flowconf.workers;
 import dev.flowconf.kernel.http.Header;
 import dev.flowconf.kernel.http.HttpRequest;
 import dev.flowconf.kernel.http.HttpResponse;
+import dev.flowconf.kernel.http.RequestBody;
 import dev.flowconf.workers.fetch.Headers;
 import dev.flowconf.workers.fetch.Request;
 import dev.flowconf.workers.fetch.Response;
@@ -21,7 +22,7 @@ final class FetchAdapter {
     private FetchAdapter() {}
 
     /** The request with its body, already read (see {@link #body}); the client token is added when needed. */
-    static HttpRequest toHttpRequest(Request request, byte[] body) {
+    static HttpRequest toHttpRequest(Request request, RequestBody body) {
         String href = request.getUrl();
         return new HttpRequest(
                 request.getMethod(),
@@ -56,9 +57,12 @@ final class FetchAdapter {
         return headers;
     }
 
-    /** The bytes of a read body. TeaVM backs byte[] with an Int8Array, so this adopts the buffer without a copy. */
-    static byte[] bytes(ArrayBuffer body) {
-        return body == null ? NO_BYTES : new Int8Array(body).toJavaArray();
+    /**
+     * A read body (null: none), as the kernel takes it: more than the limit is too large (SPEC.md LIMIT-BODY-1).
+     * TeaVM backs byte[] with an Int8Array, so this adopts the buffer without a copy.
+     */
+    static RequestBody body(ArrayBuffer read) {
+        return RequestBody.of(read == null ? NO_BYTES : new Int8Array(read).toJavaArray());
     }
 
     /** A Uint8Array view over the byte[]'s own storage: no copy here; the Response copies it once. */

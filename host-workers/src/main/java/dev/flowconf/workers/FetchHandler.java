@@ -5,6 +5,7 @@ import dev.flowconf.kernel.http.FlowHttpHost;
 import dev.flowconf.kernel.http.HttpHost;
 import dev.flowconf.kernel.http.HttpRequest;
 import dev.flowconf.kernel.http.HttpResponse;
+import dev.flowconf.kernel.http.RequestBody;
 import dev.flowconf.workers.fetch.Console;
 import dev.flowconf.workers.fetch.Env;
 import dev.flowconf.workers.fetch.Headers;
@@ -35,10 +36,13 @@ public final class FetchHandler {
         try {
             HttpHost catalog = host(env);
             if (request.getBody() == null) {
-                return answer(catalog, request, FetchAdapter.bytes(null));
+                return answer(catalog, request, FetchAdapter.body(null));
+            }
+            if (RequestBody.exceedsLimit(request.getHeaders().get("content-length"))) {
+                return answer(catalog, request, RequestBody.tooLarge()); // SPEC.md LIMIT-BODY-1: not read at all
             }
             return request.arrayBuffer().flatThen(
-                    body -> answer(catalog, request, FetchAdapter.bytes(body)),
+                    body -> answer(catalog, request, FetchAdapter.body(body)),
                     failure -> JSPromise.resolve(FetchAdapter.toResponse(
                             FlowHttpHost.bodyReadFailure(describe(failure)), request.getMethod())));
         } catch (Throwable failure) {
@@ -46,7 +50,7 @@ public final class FetchHandler {
         }
     }
 
-    private static JSPromise<Response> answer(HttpHost catalog, Request request, byte[] body) {
+    private static JSPromise<Response> answer(HttpHost catalog, Request request, RequestBody body) {
         try {
             HttpRequest plain = FetchAdapter.toHttpRequest(request, body);
             if (catalog.answersWithoutWaiting(plain)) {

@@ -7,9 +7,11 @@ import dev.flowconf.kernel.http.Header;
 import dev.flowconf.kernel.http.HttpHost;
 import dev.flowconf.kernel.http.HttpRequest;
 import dev.flowconf.kernel.http.HttpResponse;
+import dev.flowconf.kernel.http.RequestBody;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
@@ -42,9 +44,9 @@ final class JettyFlowHandler extends Handler.Abstract {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
-        byte[] body;
-        try (InputStream in = Content.Source.asInputStream(request)) {
-            body = in.readAllBytes();
+        RequestBody body;
+        try {
+            body = body(request);
         } catch (IOException e) {
             respond(request, response, FlowHttpHost.bodyReadFailure(String.valueOf(e.getMessage())), callback);
             return true;
@@ -69,10 +71,36 @@ final class JettyFlowHandler extends Handler.Abstract {
         return true;
     }
 
+    /**
+     * SPEC.md LIMIT-BODY-1: never more than the limit plus one byte in memory. A declared length
+     * past the limit is not read at all; a chunked body is read until it passes the limit. Jetty
+     * closes the connection after the answer when a body was left unread.
+     */
+    private static RequestBody body(Request request) throws IOException {
+        if (RequestBody.exceedsLimit(request.getLength())) return RequestBody.tooLarge();
+        try (InputStream in = Content.Source.asInputStream(request)) {
+            return RequestBody.of(in.readNBytes(FlowHttpHost.MAX_BODY_BYTES + 1));
+        }
+    }
+
     private static List<Header> headers(Request request) {
         List<Header> headers = new ArrayList<>();
-        for (HttpField f : request.getHeaders()) headers.add(new Header(f.getName(), f.getValue()));
+        for (HttpField f : request.getHeaders()) headers.add(new Header(f.getName(), utf8(f.getValue())));
         return headers;
+    }
+
+    /**
+     * SPEC.md META-HEADERS-2: Jetty hands header bytes over as ISO-8859-1 characters; they are read
+     * as UTF-8 instead, an invalid sequence becoming U+FFFD, as the Axum host and workerd read them.
+     */
+    static String utf8(String isoLatin1) {
+        boolean ascii = true;
+        for (int i = 0; i < isoLatin1.length(); i++) {
+            char c = isoLatin1.charAt(i);
+            if (c > 0xFF) return isoLatin1; // not bytes: already decoded
+            if (c >= 0x80) ascii = false;
+        }
+        return ascii ? isoLatin1 : new String(isoLatin1.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
     }
 
     private static void head(Response response, HttpResponse answer) {

@@ -16,6 +16,9 @@ import org.eclipse.jetty.server.ServerConnector;
 
 /** The reference host: Jetty 12 on 127.0.0.1 serving the shipped catalog. */
 public final class ReferenceHost implements AutoCloseable {
+    /** Jetty's limit on request line plus header fields: twice the kernel's limit on the fields alone. */
+    static final int REQUEST_HEAD_BYTES = 2 * FlowHttpHost.MAX_HEADER_BYTES;
+
     private final Server server;
     private final ServerConnector connector;
     private final ScheduledThreadPoolExecutor keepAliveTimer;
@@ -36,6 +39,13 @@ public final class ReferenceHost implements AutoCloseable {
         Server server = new Server();
         HttpConfiguration config = new HttpConfiguration();
         config.setSendServerVersion(false); // the Axum host sends no Server header either
+        // SPEC.md LIMIT-HEADERS-1 is the kernel's (32 KiB of fields); Jetty's own limit on the whole head
+        // sits above it so that the kernel decides, and JsonErrorHandler answers alike beyond it.
+        config.setRequestHeaderSize(REQUEST_HEAD_BYTES);
+        // Jetty's per-connection field cache matches values ignoring case by default, so after
+        // `accept: TEXT/EVENT-STREAM` a later `accept: text/event-stream` on that connection reached
+        // the kernel upper-cased (bad-input/accept-event-stream-upper-case, then SSE-ERROR-1 failed).
+        config.setHeaderCacheCaseSensitive(true);
         ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(config));
         connector.setHost("127.0.0.1");
         connector.setPort(port);
@@ -48,6 +58,7 @@ public final class ReferenceHost implements AutoCloseable {
         ScheduledThreadPoolExecutor keepAliveTimer = new ScheduledThreadPoolExecutor(1, daemon("flowconf-keepalive"));
         keepAliveTimer.setRemoveOnCancelPolicy(true); // a finished stream's pending check goes at once
         server.setHandler(new JettyFlowHandler(ShippedCatalog.host(platform), keepAliveTimer));
+        server.setErrorHandler(new JsonErrorHandler());
         server.setStopAtShutdown(true);
         server.start();
         return new ReferenceHost(server, connector, keepAliveTimer);

@@ -17,7 +17,11 @@ import java.util.regex.Pattern;
 /** Reads one {@code *.case.json} file into a {@link GoldenCase}, rejecting anything ambiguous. */
 final class CaseFileReader {
 
-  private static final Pattern METHOD = Pattern.compile("[A-Z]+");
+  /** An HTTP method is a token (RFC 9110 §9.1); one that is not upper-case goes over a raw socket. */
+  private static final Pattern METHOD = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
+
+  /** What a generated body or header value may come to: enough for any limit, small enough for a typo. */
+  private static final int MAX_GENERATED_BYTES = 64 * 1024 * 1024;
 
   // Unknown fields and repeated keys are errors: a typo must not silently drop part of a request.
   private static final JsonMapper MAPPER = JsonMapper.builder()
@@ -27,9 +31,18 @@ final class CaseFileReader {
   record CaseFile(String description, List<String> clauses, String kind, String keepAlive,
       Integer abortAfterEvents, Integer abortAfterMs, RequestFile request) {}
 
-  /** A header is a string, or an array of strings for a field sent more than once. */
-  record RequestFile(
-      String method, String path, LinkedHashMap<String, JsonNode> headers, String body, String bodyBase64) {}
+  /**
+   * A header is a string, an array of strings for a field sent more than once, or a {@link Repetition}
+   * for a long value. At most one body source: {@code body}, {@code bodyBase64} or {@code bodyRepeat}.
+   */
+  record RequestFile(String method, String path, LinkedHashMap<String, JsonNode> headers, String body,
+      String bodyBase64, Repetition bodyRepeat) {}
+
+  /**
+   * Generated text, for what a case file could not hold readably (a 10 MB body, a 64 KiB header):
+   * {@code prefix}, then {@code repeat} {@code times} times, then {@code suffix}; sent as UTF-8.
+   */
+  record Repetition(String prefix, String repeat, Integer times, String suffix) {}
 
   private final Path file;
 
@@ -77,8 +90,10 @@ final class CaseFileReader {
     onlyFor(data.keepAlive(), "keepAlive", parsed instanceof CaseKind.Exchange);
     onlyFor(data.abortAfterEvents(), "abortAfterEvents", parsed instanceof CaseKind.AbortStream);
     onlyFor(data.abortAfterMs(), "abortAfterMs", parsed instanceof CaseKind.AbortValue);
-    if (!(parsed instanceof CaseKind.Exchange) && request.repeatsAHeaderName()) {
-      throw invalid("a browser sends each header name once; only an exchange case may repeat one");
+    if (!(parsed instanceof CaseKind.Exchange)) {
+      request.whyOnlyARawSocketSendsIt().ifPresent(why -> {
+        throw invalid("only an `exchange` case can send this request: " + why);
+      });
     }
     if (parsed instanceof CaseKind.BrowserEventSource
         && (!request.method().equals("GET") || !request.headers().isEmpty() || request.hasBody())) {
@@ -110,7 +125,7 @@ final class CaseFileReader {
   private CaseRequest toRequest(RequestFile request) {
     String method = required(request.method(), "request.method");
     if (!METHOD.matcher(method).matches()) {
-      throw invalid("`request.method` must be an upper-case HTTP method, got `" + method + "`");
+      throw invalid("`request.method` must be an HTTP method (a token such as `POST`), got `" + method + "`");
     }
     String path = required(request.path(), "request.path");
     if (!path.startsWith("/")) {
@@ -126,18 +141,15 @@ final class CaseFileReader {
         headers.addAll(fields);
       }
     }
-    byte[] body = body(request);
-    // Playwright sends `application/octet-stream` for a body without a content type, a header the
-    // case would not show; so every body names its own.
-    if (body.length > 0 && headers.stream().noneMatch(h -> h.name().equals("content-type"))) {
-      throw invalid("a request with a body must set `content-type` in `request.headers`");
-    }
-    return new CaseRequest(method, path, headers, body);
+    return new CaseRequest(method, path, headers, body(request));
   }
 
   private List<Header> headerFields(String name, JsonNode value) {
     if (value != null && value.isTextual()) {
       return List.of(new Header(name, value.textValue()));
+    }
+    if (value != null && value.isObject()) {
+      return List.of(new Header(name, generated(repetition(value, name), "request.headers." + name)));
     }
     if (value != null && value.isArray() && value.size() >= 2) {
       List<Header> fields = new ArrayList<>();
@@ -149,13 +161,17 @@ final class CaseFileReader {
       }
       return fields;
     }
-    throw invalid("header `" + name + "` must be a string, or an array of two or more strings to send the field "
-        + "that many times");
+    throw invalid("header `" + name + "` must be a string, an array of two or more strings to send the field "
+        + "that many times, or {\"repeat\": …, \"times\": …} to generate a long value");
   }
 
   private byte[] body(RequestFile request) {
-    if (request.body() != null && request.bodyBase64() != null) {
-      throw invalid("give `request.body` or `request.bodyBase64`, not both");
+    List<String> given = new ArrayList<>();
+    if (request.body() != null) given.add("`body`");
+    if (request.bodyBase64() != null) given.add("`bodyBase64`");
+    if (request.bodyRepeat() != null) given.add("`bodyRepeat`");
+    if (given.size() > 1) {
+      throw invalid("give one body source (`body`, `bodyBase64` or `bodyRepeat`), not " + String.join(" and ", given));
     }
     if (request.bodyBase64() != null) {
       try {
@@ -164,7 +180,41 @@ final class CaseFileReader {
         throw invalid("`request.bodyBase64` is not base64: " + e.getMessage());
       }
     }
+    if (request.bodyRepeat() != null) {
+      return generated(request.bodyRepeat(), "request.bodyRepeat").getBytes(StandardCharsets.UTF_8);
+    }
     return request.body() == null ? new byte[0] : request.body().getBytes(StandardCharsets.UTF_8);
+  }
+
+  private Repetition repetition(JsonNode value, String header) {
+    try {
+      return MAPPER.treeToValue(value, Repetition.class);
+    } catch (JacksonException e) {
+      throw invalid("`request.headers." + header + "` is not a repetition: " + e.getOriginalMessage());
+    }
+  }
+
+  /** The text a repetition at {@code field} stands for, after checking it says what it must. */
+  private String generated(Repetition repetition, String field) {
+    if (repetition.repeat() == null || repetition.repeat().isEmpty()) {
+      throw invalid("`" + field + ".repeat` must be a non-empty string");
+    }
+    int times = required(repetition.times(), field + ".times");
+    if (times < 1) {
+      throw invalid("`" + field + ".times` must be at least 1, got " + times);
+    }
+    String prefix = repetition.prefix() == null ? "" : repetition.prefix();
+    String suffix = repetition.suffix() == null ? "" : repetition.suffix();
+    long bytes = utf8Length(prefix) + (long) times * utf8Length(repetition.repeat()) + utf8Length(suffix);
+    if (bytes > MAX_GENERATED_BYTES) {
+      throw invalid("`" + field + "` makes " + bytes + " bytes, more than the " + MAX_GENERATED_BYTES
+          + " a case may send");
+    }
+    return prefix + repetition.repeat().repeat(times) + suffix;
+  }
+
+  private static long utf8Length(String text) {
+    return text.getBytes(StandardCharsets.UTF_8).length;
   }
 
   private <T> T required(T value, String field) {

@@ -12,7 +12,8 @@ import java.util.List;
 
 /**
  * Sends a case's request to a host with Playwright's APIRequestContext and records the answer; a
- * request Playwright would alter goes byte for byte over a socket instead ({@link RawHttpExchange}).
+ * request Playwright would alter or could not send goes byte for byte over a socket instead
+ * ({@link RawHttpExchange}, see {@link CaseRequest#whyOnlyARawSocketSendsIt()}).
  * Usable from any thread: the Playwright request is made on the Playwright thread, the socket one
  * on the caller's.
  */
@@ -29,16 +30,11 @@ public final class CaseReplayer {
   /** The answer, or {@link HostUnreachable} when there was none. */
   public ObservedResponse send(Target host, CaseRequest request) {
     try {
-      return playwrightWouldAlter(request) ? new RawHttpExchange(TIMEOUT_MS).send(host, request)
+      return request.whyOnlyARawSocketSendsIt().isPresent() ? new RawHttpExchange(TIMEOUT_MS).send(host, request)
           : playwright.call(() -> sendWithPlaywright(host, request));
     } catch (PlaywrightException | IOException e) {
       throw new HostUnreachable("request to " + host.urlOf(request.path()) + " failed: " + e.getMessage(), e);
     }
-  }
-
-  /** Playwright keeps one value per header name, and drops a bare {@code ?} that ends a URL. */
-  private static boolean playwrightWouldAlter(CaseRequest request) {
-    return request.repeatsAHeaderName() || request.path().endsWith("?");
   }
 
   private ObservedResponse sendWithPlaywright(Target host, CaseRequest request) {

@@ -13,14 +13,23 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import javax.net.ssl.SSLSocketFactory;
 
 /**
  * One HTTP/1.1 request written byte for byte over a fresh connection ({@code connection: close}),
- * for what Playwright would alter: it keeps one value per header name and drops a bare {@code ?}, so
- * a case sending a field twice (META-HEADERS-1) or an empty query (META-HTTP-1) would test nothing.
+ * for what Playwright would alter or cannot send (see {@link CaseRequest#whyOnlyARawSocketSendsIt()}):
+ * a field sent twice (META-HEADERS-1), an empty query (META-HTTP-1), a lower-case method, a chunked
+ * or very large body.
+ *
+ * <p>The body is written by a thread of its own while this one reads the answer: a host may answer
+ * before it has read the body (a 413 or a 404 to a 10 MB body) and close the connection, and then
+ * the answer counts, not the failed write.
  */
 final class RawHttpExchange {
+
+  private static final int CHUNK_BYTES = 64 * 1024;
+  private static final byte[] CRLF = {'\r', '\n'};
 
   private final int timeoutMillis;
 
@@ -35,12 +44,61 @@ final class RawHttpExchange {
     try (Socket socket = tls ? SSLSocketFactory.getDefault().createSocket() : new Socket()) {
       socket.connect(new InetSocketAddress(url.getHost(), port), timeoutMillis);
       socket.setSoTimeout(timeoutMillis);
-      OutputStream out = socket.getOutputStream();
-      out.write(head(request, url.getRawAuthority()));
-      out.write(request.body());
-      out.flush();
-      return read(socket.getInputStream());
+      BodyWriter writer = new BodyWriter(socket.getOutputStream(), head(request, url.getRawAuthority()), request);
+      writer.start();
+      try {
+        return read(socket.getInputStream());
+      } catch (IOException noAnswer) {
+        writer.failure().ifPresent(noAnswer::addSuppressed);
+        throw noAnswer;
+      }
     }
+  }
+
+  /** Writes head and body, then lets go; a write the host cut short is kept for the report, not thrown. */
+  private static final class BodyWriter extends Thread {
+    private final OutputStream out;
+    private final byte[] head;
+    private final CaseRequest request;
+    private volatile IOException failure;
+
+    BodyWriter(OutputStream out, byte[] head, CaseRequest request) {
+      super("flowconf-raw-body-writer");
+      setDaemon(true); // closing the socket ends a write the host never reads
+      this.out = out;
+      this.head = head;
+      this.request = request;
+    }
+
+    @Override
+    public void run() {
+      try {
+        out.write(head);
+        if (request.isChunked()) {
+          writeChunked(out, request.body());
+        } else {
+          out.write(request.body());
+        }
+        out.flush();
+      } catch (IOException e) {
+        failure = e;
+      }
+    }
+
+    Optional<IOException> failure() {
+      return Optional.ofNullable(failure);
+    }
+  }
+
+  /** The body as chunks of {@value #CHUNK_BYTES} bytes and the last, empty chunk (RFC 9112 §7.1). */
+  private static void writeChunked(OutputStream out, byte[] body) throws IOException {
+    for (int start = 0; start < body.length; start += CHUNK_BYTES) {
+      int length = Math.min(CHUNK_BYTES, body.length - start);
+      out.write((Integer.toHexString(length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+      out.write(body, start, length);
+      out.write(CRLF);
+    }
+    out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
   }
 
   private static byte[] head(CaseRequest request, String authority) {
@@ -49,8 +107,8 @@ final class RawHttpExchange {
       head.append("host: ").append(authority).append("\r\n");
     }
     request.headers().forEach(h -> head.append(h.name()).append(": ").append(h.value()).append("\r\n"));
-    if (request.hasBody()) {
-      head.append("content-length: ").append(request.body().length).append("\r\n");
+    if (request.hasBody() && !request.isChunked()) {
+      head.append("content-length: ").append(request.bodyLength()).append("\r\n");
     }
     head.append("connection: close\r\n\r\n");
     return head.toString().getBytes(StandardCharsets.UTF_8);
@@ -69,7 +127,12 @@ final class RawHttpExchange {
     }
     boolean chunked = headers.stream().anyMatch(h -> h.name().equals("transfer-encoding")
         && h.value().toLowerCase(Locale.ROOT).contains("chunked"));
-    byte[] body = chunked ? dechunk(in) : in.readAllBytes(); // connection: close ends the body
+    Optional<String> length = headers.stream().filter(h -> h.name().equals("content-length")).map(Header::value)
+        .findFirst();
+    // Read no further than the answer: a host that left part of the body unread may reset the
+    // connection after it. Without a length, connection: close ends the body.
+    byte[] body = chunked ? dechunk(in)
+        : length.isPresent() ? in.readNBytes(Integer.parseInt(length.get())) : in.readAllBytes();
     return new ObservedResponse(Integer.parseInt(parts[1]), headers, body);
   }
 

@@ -15,6 +15,9 @@ import java.util.Optional;
  */
 final class ResponseBody {
 
+  /** Past this a body (say, a host echoing 10 MB) is shown by size, SHA-256 and edges ({@link LongContent}). */
+  static final int SHOWN_WHOLE_BYTES = 64 * 1024;
+
   private ResponseBody() {}
 
   static boolean isEventStream(List<Header> headers) {
@@ -33,6 +36,9 @@ final class ResponseBody {
     }
     if (body.length == 0) {
       return "body: empty\n";
+    }
+    if (body.length > SHOWN_WHOLE_BYTES) {
+      return "body: " + LongContent.summary(body) + "\n";
     }
     Optional<JsonText> json = strictUtf8(body).flatMap(JsonTokenizer::tokenize);
     if (json.isPresent()) {

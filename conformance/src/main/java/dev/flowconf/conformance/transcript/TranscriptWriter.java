@@ -3,6 +3,7 @@ package dev.flowconf.conformance.transcript;
 import dev.flowconf.conformance.golden.CaseRequest;
 import dev.flowconf.conformance.golden.GoldenCase;
 import dev.flowconf.conformance.golden.Header;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -13,6 +14,10 @@ final class TranscriptWriter {
 
   /** The response headers a transcript shows, in this order; all others (date, server, …) vary by host. */
   static final List<String> COMPARED_HEADERS = List.of("content-type", "cache-control", "allow");
+
+  /** Longer request bodies and header values are shown by size, SHA-256 and edges ({@link LongContent}). */
+  static final int BODY_SHOWN_WHOLE_BYTES = 1024;
+  static final int HEADER_VALUE_SHOWN_WHOLE_BYTES = 256;
 
   private final StringBuilder out = new StringBuilder();
 
@@ -27,7 +32,7 @@ final class TranscriptWriter {
         .append(how.isEmpty() ? "" : " (" + how + ")").append('\n');
     request.headers().forEach(this::header);
     out.append('\n');
-    out.append(request.hasBody() ? VisibleText.ofBytes(request.body()) : "(no body)").append("\n\n");
+    out.append(requestBody(request)).append("\n\n");
     return this;
   }
 
@@ -51,8 +56,22 @@ final class TranscriptWriter {
     return this;
   }
 
+  private static String requestBody(CaseRequest request) {
+    if (!request.hasBody()) {
+      return "(no body)";
+    }
+    byte[] body = request.body();
+    return body.length > BODY_SHOWN_WHOLE_BYTES ? LongContent.summary(body) : VisibleText.ofBytes(body);
+  }
+
   private void header(Header header) {
-    out.append(header.name()).append(": ").append(VisibleText.ofText(header.value())).append('\n');
+    byte[] value = header.value().getBytes(StandardCharsets.UTF_8);
+    out.append(header.name()).append(':');
+    if (value.length > 0) { // an empty value leaves no trailing space for an editor to strip
+      out.append(' ').append(value.length > HEADER_VALUE_SHOWN_WHOLE_BYTES ? LongContent.summary(value)
+          : VisibleText.ofText(header.value()));
+    }
+    out.append('\n');
   }
 
   @Override

@@ -99,11 +99,11 @@ class CaseCatalogTests {
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
       "\"clauses\": [\"ECHO-1\"]|\"clauses\": []|at least one clause id",
-      "\"method\": \"POST\"|\"method\": \"post\"|upper-case HTTP method",
+      "\"method\": \"POST\"|\"method\": \"PO ST\"|must be an HTTP method (a token",
       "\"path\": \"/echo\"|\"path\": \"echo\"|must start with `/`",
-      "\"Content-Type\": \"application/json\"|\"x-other\": \"1\"|must set `content-type`",
       "\"Content-Type\": \"application/json\"|\"content-type\": \"a\", \"Content-Type\": \"b\"|more than once",
-      "\"body\":|\"bodyBase64\": \"e30=\", \"body\":|not both",
+      "\"body\":|\"bodyBase64\": \"e30=\", \"body\":|give one body source (`body`, `bodyBase64` or `bodyRepeat`), not `body` and `bodyBase64`",
+      "\"body\":|\"bodyRepeat\": {\"repeat\": \"a\", \"times\": 2}, \"body\":|not `body` and `bodyRepeat`",
       "\"description\"|\"descripton\"|not a valid case file",
       "\"clauses\": [\"ECHO-1\"]|\"clauses\": [\"ECHO-1\"], \"clauses\": [\"ECHO-2\"]|not a valid case file",
       "`value`|`value`\\n|one line"})
@@ -166,7 +166,8 @@ class CaseCatalogTests {
       "\"kind\": \"abort-value\", \"abortAfterMs\": 100, \"keepAlive\": \"required\"|`keepAlive` does not apply",
       "\"abortAfterMs\": 100|`abortAfterMs` does not apply",
       "\"kind\": \"browser-eventsource\"|an EventSource sends a plain GET",
-      "\"kind\": \"abort-value\", \"abortAfterMs\": 1, \"request\": {\"method\": \"GET\", \"path\": \"/\", \"headers\": {\"x\": [\"1\", \"2\"]}}|a browser sends each header name once"})
+      "\"kind\": \"abort-value\", \"abortAfterMs\": 1, \"request\": {\"method\": \"GET\", \"path\": \"/\", \"headers\": {\"x\": [\"1\", \"2\"]}}|only an `exchange` case can send this request: it repeats a header name",
+      "\"kind\": \"abort-value\", \"abortAfterMs\": 1, \"request\": {\"method\": \"get\", \"path\": \"/\"}|only an `exchange` case can send this request: its method is not upper-case"})
   void rejectsKindSettingsThatDoNotFit(String fields, String problem) throws IOException {
     String json = fields.contains("\"request\"")
         ? "{\"description\": \"d\", \"clauses\": [\"C-1\"], " + fields + "}"
@@ -191,6 +192,62 @@ class CaseCatalogTests {
         () -> CaseCatalog.load(new GoldenFiles(goldensDir)));
 
     assertTrue(error.getMessage().contains(problem), error.getMessage());
+  }
+
+  @Test
+  void aRepetitionGeneratesABodyOrAHeaderValueThatTheFileCouldNotHoldReadably() throws IOException {
+    write("bad-input/generated", """
+        {"description": "d", "clauses": ["LIMIT-BODY-1"],
+         "request": {"method": "POST", "path": "/echo",
+                     "headers": {"content-type": "application/json", "x-long": {"repeat": "ab", "times": 3}},
+                     "bodyRepeat": {"prefix": "[", "repeat": "1,", "times": 4, "suffix": "1]"}}}
+        """);
+
+    CaseRequest request = CaseCatalog.load(new GoldenFiles(goldensDir)).cases().get(0).request();
+
+    assertAll(
+        () -> assertArrayEquals("[1,1,1,1,1]".getBytes(StandardCharsets.UTF_8), request.body()),
+        () -> assertEquals(new Header("x-long", "ababab"), request.headers().get(1)));
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "{\"times\": 3}|`request.bodyRepeat.repeat` must be a non-empty string",
+      "{\"repeat\": \"\", \"times\": 3}|`request.bodyRepeat.repeat` must be a non-empty string",
+      "{\"repeat\": \"a\"}|`request.bodyRepeat.times` is missing",
+      "{\"repeat\": \"a\", \"times\": 0}|`request.bodyRepeat.times` must be at least 1, got 0",
+      "{\"repeat\": \"ab\", \"times\": 40000000}|`request.bodyRepeat` makes 80000000 bytes, more than the 67108864",
+      "{\"repeat\": \"a\", \"times\": 2, \"count\": 1}|not a valid case file"})
+  void rejectsABodyRepetitionThatDoesNotSayWhatToSend(String repetition, String problem) throws IOException {
+    write("bad-input/broken", VALID.replace("\"body\": \"{\\\"value\\\":\\\"x\\\"}\"", "\"bodyRepeat\": " + repetition));
+
+    InvalidCaseException error = assertThrows(InvalidCaseException.class,
+        () -> CaseCatalog.load(new GoldenFiles(goldensDir)));
+
+    assertTrue(error.getMessage().contains(problem), error.getMessage());
+  }
+
+  @Test
+  void rejectsAHeaderRepetitionWithAFieldItDoesNotKnow() throws IOException {
+    write("bad-input/broken", VALID.replace("\"application/json\"}", "\"application/json\", \"x-a\": {\"repeat\": \"a\", \"time\": 2}}"));
+
+    InvalidCaseException error = assertThrows(InvalidCaseException.class,
+        () -> CaseCatalog.load(new GoldenFiles(goldensDir)));
+
+    assertTrue(error.getMessage().contains("`request.headers.x-a` is not a repetition"), error.getMessage());
+  }
+
+  @Test
+  void acceptsWhatOnlyARawSocketSendsInAnExchange() throws IOException {
+    write("bad-input/raw", """
+        {"description": "d", "clauses": ["ROUTE-1"],
+         "request": {"method": "post", "path": "/echo", "body": "{}"}}
+        """);
+
+    CaseRequest request = CaseCatalog.load(new GoldenFiles(goldensDir)).cases().get(0).request();
+
+    assertEquals("post", request.method(), "a lower-case method is kept as written");
+    assertEquals(List.of(), request.headers(), "a body needs no content-type: none is sent");
   }
 
   private Path write(String caseId, String json) throws IOException {

@@ -97,6 +97,56 @@ class CaseReplayerTests {
   }
 
   @Test
+  void sendsAChunkedBodyInChunksAndALowerCaseMethodAsWritten(PlaywrightRuntime playwright) {
+    byte[] body = "{\"value\":\"x\"}".repeat(10_000).getBytes(StandardCharsets.UTF_8);
+    CaseRequest request = new CaseRequest("post", "/echo", List.of(new Header("content-type", "application/json"),
+        new Header("transfer-encoding", "chunked")), body);
+
+    new CaseReplayer(playwright).send(host.target("canned"), request);
+
+    Received received = host.received().get(0);
+    assertAll(
+        () -> assertEquals("post", received.method()),
+        () -> assertArrayEquals(body, received.body(), "the chunks joined are the body"),
+        () -> assertEquals(List.of("chunked"), received.header("transfer-encoding")),
+        () -> assertEquals(List.of(), received.header("content-length")));
+  }
+
+  @Test
+  void keepsAnAnswerThatCameBeforeTheHostReadTheBody(PlaywrightRuntime playwright) throws Exception {
+    try (ServerSocket server = new ServerSocket(0)) {
+      Thread refuser = new Thread(() -> answerWithoutReadingTheBody(server));
+      refuser.start();
+      CaseRequest tenMegabytes = new CaseRequest("POST", "/echo",
+          List.of(new Header("content-type", "application/json")), new byte[10 * 1024 * 1024]);
+
+      ObservedResponse response = new CaseReplayer(playwright).send(
+          new Target("refuser", URI.create("http://127.0.0.1:" + server.getLocalPort())), tenMegabytes);
+
+      refuser.join(10_000);
+      assertAll(
+          () -> assertEquals(413, response.status()),
+          () -> assertEquals("{}", new String(response.body(), StandardCharsets.UTF_8)));
+    }
+  }
+
+  /** Reads one request head, answers 413, and closes with the body unread (the kernel then resets the connection). */
+  private static void answerWithoutReadingTheBody(ServerSocket server) {
+    try (java.net.Socket socket = server.accept()) {
+      java.io.InputStream in = socket.getInputStream();
+      for (int matched = 0; matched < 4; ) {
+        int b = in.read();
+        matched = b == "\r\n\r\n".charAt(matched) ? matched + 1 : (b == '\r' ? 1 : 0);
+      }
+      socket.getOutputStream().write(("HTTP/1.1 413 Payload Too Large\r\ncontent-length: 2\r\n"
+          + "connection: close\r\n\r\n{}").getBytes(StandardCharsets.US_ASCII));
+      socket.getOutputStream().flush();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  @Test
   void recordsStatusHeadersAndBodyOfAnyAnswer(PlaywrightRuntime playwright) {
     host.answer("/echo", 404, "text/plain", "route not found");
 

@@ -157,6 +157,68 @@ class ExchangeTranscriptTests {
     assertTrue(ExchangeTranscript.render(binary, empty).contains("\n\na\\x80\n\n<<< 204\n"));
   }
 
+  @Test
+  void showsALongRequestBodyBySizeHashAndQuotedEdges() {
+    byte[] body = ("{\"value\":\"" + "a".repeat(2000) + "\"}  ").getBytes(StandardCharsets.UTF_8);
+    GoldenCase big = new GoldenCase("bad-input/x", "d", List.of("C-1"), new CaseKind.Exchange(false),
+        new CaseRequest("POST", "/echo", List.of(new Header("content-type", "application/json")), body));
+
+    String transcript = ExchangeTranscript.render(big, new ObservedResponse(413, List.of(), new byte[0]));
+
+    assertTrue(transcript.contains("\n\n(2014 bytes, SHA-256 " + sha256(body) + ") begins \"{\"value\":\""
+        + "a".repeat(30) + "\" ends \"" + "a".repeat(36) + "\"}  \"\n\n<<< 413\n"), transcript);
+  }
+
+  @Test
+  void showsABodyOfExactlyTheLimitWholeAndCutUtf8AtAnEdgeAsBytes() {
+    byte[] whole = "x".repeat(1024).getBytes(StandardCharsets.UTF_8);
+    byte[] cut = ("€" + "x".repeat(1100)).getBytes(StandardCharsets.UTF_8);
+
+    assertTrue(requestPart(whole).contains("\n\n" + "x".repeat(1024) + "\n\n"));
+    assertTrue(requestPart(cut).contains("begins \"€" + "x".repeat(37) + "\""), requestPart(cut));
+    byte[] euroCutInTwo = new byte[1100];
+    java.util.Arrays.fill(euroCutInTwo, (byte) 'x');
+    euroCutInTwo[0] = (byte) 0x82; // the last two bytes of €, as a cut would leave them
+    euroCutInTwo[1] = (byte) 0xAC;
+    assertTrue(requestPart(euroCutInTwo).contains("begins \"\\x82\\xAC" + "x".repeat(38) + "\""));
+  }
+
+  @Test
+  void showsALongHeaderValueOnOneLineAndAnEmptyOneWithoutTrailingSpace() {
+    String deep = "[".repeat(300) + "\n";
+    GoldenCase headers = new GoldenCase("bad-input/h", "d", List.of("C-1"), new CaseKind.Exchange(false),
+        new CaseRequest("GET", "/meta", List.of(new Header("x-empty", ""), new Header("x-deep", deep)), new byte[0]));
+
+    String transcript = ExchangeTranscript.render(headers, new ObservedResponse(200, List.of(), new byte[0]));
+
+    assertTrue(transcript.contains("\nx-empty:\nx-deep: (301 bytes, SHA-256 "
+        + sha256(deep.getBytes(StandardCharsets.UTF_8)) + ") begins \"" + "[".repeat(40) + "\" ends \""
+        + "[".repeat(39) + "\\u{000A}\"\n\n(no body)\n"), transcript);
+  }
+
+  @Test
+  void showsAHugeResponseBodyBySizeAndHashWhateverItHolds() {
+    byte[] body = ("{\"value\":\"" + "a".repeat(70_000) + "\"}").getBytes(StandardCharsets.UTF_8);
+
+    assertEquals("body: (70012 bytes, SHA-256 " + sha256(body) + ") begins \"{\"value\":\"" + "a".repeat(30)
+        + "\" ends \"" + "a".repeat(38) + "\"}\"\n", responseBody(new ObservedResponse(200, List.of(), body)));
+  }
+
+  private static String requestPart(byte[] body) {
+    GoldenCase golden = new GoldenCase("bad-input/r", "d", List.of("C-1"), new CaseKind.Exchange(false),
+        new CaseRequest("POST", "/echo", List.of(new Header("content-type", "text/plain")), body));
+    String transcript = ExchangeTranscript.render(golden, new ObservedResponse(204, List.of(), new byte[0]));
+    return transcript.substring(0, transcript.indexOf("<<< "));
+  }
+
+  private static String sha256(byte[] bytes) {
+    try {
+      return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new AssertionError(e);
+    }
+  }
+
   private String bodyOf(String body) {
     return responseBody(new ObservedResponse(200, List.of(), bytes(body)));
   }

@@ -42,6 +42,15 @@ final class RawHttp implements AutoCloseable {
         return new RawHttp(socket);
     }
 
+    /** Connects and sends {@code head} as it is (request line and fields, ending in a blank line), no body. */
+    static RawHttp sendHead(URI base, String head) throws IOException {
+        Socket socket = new Socket(base.getHost(), base.getPort());
+        socket.setSoTimeout(10_000);
+        socket.getOutputStream().write(head.getBytes(StandardCharsets.UTF_8));
+        socket.getOutputStream().flush();
+        return new RawHttp(socket);
+    }
+
     /** Status line and fields, names lower-cased, values in order. */
     record Head(int status, Map<String, List<String>> fields) {
         boolean chunked() {
@@ -80,6 +89,12 @@ final class RawHttp implements AutoCloseable {
             body.write(chunk);
         }
         return body.toString(StandardCharsets.UTF_8);
+    }
+
+    /** A body of the head's content-length. */
+    String readBody(Head head) throws IOException {
+        int length = Integer.parseInt(head.fields().get("content-length").get(0));
+        return new String(in.readNBytes(length), StandardCharsets.UTF_8);
     }
 
     /** Leaves gracefully: a FIN, which workerd notices only when its next write to us fails. */

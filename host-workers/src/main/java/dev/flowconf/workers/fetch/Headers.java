@@ -12,6 +12,9 @@ public final class Headers implements JSObject {
     /** Adds a field occurrence; unlike {@code set}, keeps earlier ones with the same name. */
     public native void append(String name, String value);
 
+    /** The field's value (repeated fields joined with ", "), or null when the request has none. */
+    public native String get(String name);
+
     /** Visits every entry in iteration order (the same entries {@code entries()} yields). */
     public native void forEach(Visitor visitor);
 

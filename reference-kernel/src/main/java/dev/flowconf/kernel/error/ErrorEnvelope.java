@@ -2,6 +2,7 @@ package dev.flowconf.kernel.error;
 
 import dev.flowconf.kernel.exec.ExecutionError;
 import dev.flowconf.kernel.json.JsonArray;
+import dev.flowconf.kernel.json.JsonNumber;
 import dev.flowconf.kernel.json.JsonObject;
 import dev.flowconf.kernel.json.JsonParseException;
 import dev.flowconf.kernel.json.JsonString;
@@ -36,6 +37,21 @@ public final class ErrorEnvelope {
 
     public static ErrorEnvelope bodyReadFailed(String cause) {
         return plain(500, "body_read failed: " + cause);
+    }
+
+    /** 413 (SPEC.md LIMIT-BODY-1): the body passed the limit; the host stopped reading it. */
+    public static ErrorEnvelope bodyTooLarge(long limitBytes) {
+        return classified(413, "request body exceeds " + limitBytes + " bytes", "BODY_TOO_LARGE", limit(limitBytes));
+    }
+
+    /** 431 (SPEC.md LIMIT-HEADERS-1): the header fields together passed the limit. */
+    public static ErrorEnvelope headersTooLarge(long limitBytes) {
+        return classified(431, "request header fields exceed " + limitBytes + " bytes", "HEADERS_TOO_LARGE",
+                limit(limitBytes));
+    }
+
+    private static JsonObject limit(long limitBytes) {
+        return JsonObject.builder().put("limit_bytes", JsonNumber.ofU64(limitBytes)).build();
     }
 
     public static ErrorEnvelope routeNotFound() {

@@ -25,6 +25,10 @@ public final class FlowHttpHost implements HttpHost {
     public static final String PROBE_PATH = "/__flowconf/runs";
     /** SPEC.md SSE-KEEPALIVE-1: a comment after this long without a frame. */
     public static final long DEFAULT_KEEP_ALIVE_MILLIS = 15_000;
+    /** SPEC.md LIMIT-BODY-1: a longer body is answered 413; adapters stop reading one byte past it. */
+    public static final int MAX_BODY_BYTES = 1_048_576;
+    /** SPEC.md LIMIT-HEADERS-1: header fields longer than this in total are answered 431. */
+    public static final int MAX_HEADER_BYTES = 32_768;
 
     private static final String JSON = "application/json";
 
@@ -42,6 +46,8 @@ public final class FlowHttpHost implements HttpHost {
 
     @Override
     public HttpResponse handle(HttpRequest request) {
+        // Like a platform's own header limit, this comes before anything else looks at the request.
+        if (request.headerSectionLength() > MAX_HEADER_BYTES) return headersTooLarge();
         String method = RequestMetadata.normalizeMethod(request.method());
         if (PROBE_PATH.equals(request.path()) && "GET".equals(method)) {
             return json(200, ledger.snapshot());
@@ -58,7 +64,8 @@ public final class FlowHttpHost implements HttpHost {
             headers.add(new Header("allow", String.join(", ", allowed)));
             return new HttpResponse(r.status(), headers, r.body());
         }
-        // Only a matched route reads the body, so bad JSON to an unknown path is a 404.
+        // Only a matched route reads the body, so bad JSON (or too much of it) to an unknown path is a 404.
+        if (request.body().isTooLarge()) return envelope(ErrorEnvelope.bodyTooLarge(MAX_BODY_BYTES), false);
         JsonValue payload;
         try {
             payload = payload(route, request);
@@ -103,7 +110,8 @@ public final class FlowHttpHost implements HttpHost {
             for (String key : query.asObject().keys()) first.put(key, query.asObject().get(key).asArray().get(0));
             return first.build();
         }
-        return request.body().length == 0 ? JsonNull.INSTANCE : JsonParser.parse(request.body());
+        byte[] body = request.body().bytes();
+        return body.length == 0 ? JsonNull.INSTANCE : JsonParser.parse(body);
     }
 
     /** The host's client token, plus the route's own timer that cancels as if the client had left. */
@@ -123,6 +131,14 @@ public final class FlowHttpHost implements HttpHost {
     /** 500 `body_read failed: <cause>`, for an adapter whose platform could not read the body. */
     public static HttpResponse bodyReadFailure(String cause) {
         return envelope(ErrorEnvelope.bodyReadFailed(cause), false);
+    }
+
+    /**
+     * 431 with the LIMIT-HEADERS-1 envelope, as JSON whatever the Accept header says: also for an
+     * adapter whose platform refused the header section before the kernel saw it.
+     */
+    public static HttpResponse headersTooLarge() {
+        return envelope(ErrorEnvelope.headersTooLarge(MAX_HEADER_BYTES), false);
     }
 
     private static HttpResponse json(int status, JsonValue body) {

@@ -14,7 +14,7 @@ public final class HttpRequest {
     private final String path;
     private final String rawQuery;
     private final List<Header> headers;
-    private final byte[] body;
+    private final RequestBody body;
     private final CancellationToken client;
 
     /**
@@ -28,6 +28,15 @@ public final class HttpRequest {
      * @param client a token the host cancels when it notices the client went away (null: never)
      */
     public HttpRequest(String method, String path, String rawQuery, List<Header> headers, byte[] body,
+                       CancellationToken client) {
+        this(method, path, rawQuery, headers, RequestBody.of(body), client);
+    }
+
+    /**
+     * @param body what the adapter read: the bytes, or {@link RequestBody#tooLarge()} when it stopped at the limit
+     * @param client a token the host cancels when it notices the client went away (null: never)
+     */
+    public HttpRequest(String method, String path, String rawQuery, List<Header> headers, RequestBody body,
                        CancellationToken client) {
         this.method = method;
         this.path = path;
@@ -49,7 +58,17 @@ public final class HttpRequest {
     public String path() { return path; }
     public String rawQuery() { return rawQuery; }
     public List<Header> headers() { return headers; }
-    public byte[] body() { return body; }
+    public RequestBody body() { return body; }
+
+    /**
+     * The size of the header fields as SPEC.md LIMIT-HEADERS-1 counts it: the characters of each
+     * field's name and value as the adapter handed them over (octets, for ASCII) plus 4 (`: ` and CRLF).
+     */
+    public long headerSectionLength() {
+        long length = 0;
+        for (Header h : headers) length += h.name().length() + h.value().length() + 4;
+        return length;
+    }
 
     /**
      * Header names are ASCII tokens; comparing them this way spares TeaVM's Unicode case tables, which the

@@ -44,4 +44,16 @@ class ErrorEnvelopeTests {
         assertEquals(status, envelope.status());
         assertEquals(body, JsonWriter.toJson(envelope.body()));
     }
+
+    @org.junit.jupiter.api.Test
+    void theLimitsHaveTheirOwnStatusCodeAndDetails() {
+        ErrorEnvelope body = ErrorEnvelope.bodyTooLarge(1_048_576);
+        ErrorEnvelope headers = ErrorEnvelope.headersTooLarge(32_768);
+        assertEquals(413, body.status());
+        assertEquals("{\"code\":\"BODY_TOO_LARGE\",\"details\":{\"limit_bytes\":1048576},"
+                + "\"error\":\"request body exceeds 1048576 bytes\"}", JsonWriter.toJson(body.body()));
+        assertEquals(431, headers.status());
+        assertEquals("{\"code\":\"HEADERS_TOO_LARGE\",\"details\":{\"limit_bytes\":32768},"
+                + "\"error\":\"request header fields exceed 32768 bytes\"}", JsonWriter.toJson(headers.body()));
+    }
 }

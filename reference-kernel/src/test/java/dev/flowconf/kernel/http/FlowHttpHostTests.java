@@ -168,4 +168,75 @@ class FlowHttpHostTests {
                 + "\"lf.idem_key\":\"k-1\",\"lf.request_id\":\"req-1\",\"lf.run_id\":\"";
         assertEquals(expectedPrefix, meta.substring(0, Math.min(meta.length(), expectedPrefix.length())), meta);
     }
+
+    private static final String BODY_TOO_LARGE =
+            "{\"code\":\"BODY_TOO_LARGE\",\"details\":{\"limit_bytes\":1048576},\"error\":\"request body exceeds 1048576 bytes\"}";
+    private static final String HEADERS_TOO_LARGE =
+            "{\"code\":\"HEADERS_TOO_LARGE\",\"details\":{\"limit_bytes\":32768},"
+                    + "\"error\":\"request header fields exceed 32768 bytes\"}";
+
+    private HttpResponse sendTooLargeBody(String method, String path, Header... headers) {
+        return host.handle(new HttpRequest(method, path, null, List.of(headers), RequestBody.tooLarge(), null));
+    }
+
+    @Test
+    void aBodyPastTheLimitIs413AsJsonEvenForAnEventStreamClient() {
+        HttpResponse r = sendTooLargeBody("POST", "/site/stream", new Header("accept", "text/event-stream"));
+        assertEquals(413, r.status());
+        assertEquals("application/json", r.headers().get(0).value());
+        assertEquals(BODY_TOO_LARGE, body(r));
+    }
+
+    @Test
+    void aBodyPastTheLimitIsLookedAtOnlyAfterRouting() {
+        assertEquals(404, sendTooLargeBody("POST", "/nowhere").status());
+        assertEquals(405, sendTooLargeBody("PUT", "/echo").status());
+        assertEquals(200, sendTooLargeBody("GET", FlowHttpHost.PROBE_PATH).status(), "the probe reads no body");
+    }
+
+    @Test
+    void aBodyOfExactlyTheLimitIsParsed() {
+        String json = "{\"value\":\"  At The Limit\"}";
+        String padded = json + " ".repeat(FlowHttpHost.MAX_BODY_BYTES - json.length());
+        HttpResponse r = send("POST", "/echo", padded);
+        assertEquals(200, r.status());
+        assertEquals("{\"value\":\"at the limit\"}", body(r));
+    }
+
+    @Test
+    void tenThousandNestedArraysAre400AtTheRecursionLimit() {
+        HttpResponse r = send("POST", "/harness/echo", "[".repeat(10_000));
+        assertEquals(400, r.status());
+        assertEquals("{\"error\":\"recursion limit exceeded at line 1 column 128\"}", body(r));
+    }
+
+    @Test
+    void headerFieldsPastTheLimitAre431BeforeRoutingAndAsJson() {
+        // name (6) + value + 4 = 32 769 bytes: one past the limit
+        String value = "a".repeat(FlowHttpHost.MAX_HEADER_BYTES - 6 - 4 + 1);
+        HttpResponse r = send("GET", "/nowhere", "", "x-long", value, "accept", "text/event-stream");
+        assertEquals(431, r.status());
+        assertEquals("application/json", r.headers().get(0).value());
+        assertEquals(HEADERS_TOO_LARGE, body(r));
+        assertEquals(HEADERS_TOO_LARGE, body(FlowHttpHost.headersTooLarge()), "what an adapter answers for its platform");
+    }
+
+    @Test
+    void headerFieldsAtTheLimitAndManySmallOnesAreServed() {
+        String value = "a".repeat(FlowHttpHost.MAX_HEADER_BYTES - 6 - 4);
+        assertEquals(200, send("GET", "/health", "", "x-long", value).status());
+        String[] many = new String[400];
+        for (int i = 0; i < 200; i++) {
+            many[2 * i] = "x-h-" + i;
+            many[2 * i + 1] = "v";
+        }
+        assertEquals(200, send("GET", "/health", "", many).status());
+    }
+
+    @Test
+    void theHeaderSectionCountsNameValueAndFourBytesPerField() {
+        HttpRequest r = new HttpRequest("GET", "/", null,
+                List.of(new Header("host", "localhost"), new Header("x-a", ""), new Header("x-a", "1")), new byte[0]);
+        assertEquals((4 + 9 + 4) + (3 + 0 + 4) + (3 + 1 + 4), r.headerSectionLength());
+    }
 }

@@ -138,7 +138,9 @@ class JsonParserTests {
                 Arguments.of("200 x [", "[".repeat(200), "recursion limit exceeded at line 1 column 128"),
                 Arguments.of("two spaces + 128 x [", "  " + "[".repeat(128), "recursion limit exceeded at line 1 column 130"),
                 Arguments.of("128 x {\"a\":", "{\"a\":".repeat(128), "recursion limit exceeded at line 1 column 636"),
-                Arguments.of("64 x [{\"a\":", "[{\"a\":".repeat(64), "recursion limit exceeded at line 1 column 380"));
+                Arguments.of("64 x [{\"a\":", "[{\"a\":".repeat(64), "recursion limit exceeded at line 1 column 380"),
+                Arguments.of("10 000 x [", "[".repeat(10_000), "recursion limit exceeded at line 1 column 128"),
+                Arguments.of("10 000 x {\"a\":", "{\"a\":".repeat(10_000), "recursion limit exceeded at line 1 column 636"));
     }
 
     @ParameterizedTest(name = "[{index}] {0}  ->  {2}")
