@@ -29,7 +29,8 @@ final class FetchAdapter {
                 new URL(href).getPathname(),
                 RequestTarget.rawQuery(href),
                 headers(request.getHeaders()),
-                body);
+                body,
+                null);
     }
 
     static Response toResponse(HttpResponse response, String requestMethod) {
