@@ -24,6 +24,16 @@ build_if_needed() {
   "${MVNW[@]}" -q -DskipTests package
 }
 
+# Installs host-workers/bench's node_modules (autocannon, pinned by its package-lock.json) unless they match the lock.
+install_load_generator() {
+  local bench_dir="$ROOT/host-workers/bench"
+  if ! cmp -s "$bench_dir/package-lock.json" "$bench_dir/node_modules/.flowconf-lock" 2>/dev/null; then
+    say "installing the load generator (npm ci in host-workers/bench: autocannon, pinned)"
+    (cd "$bench_dir" && npm ci --no-audit --no-fund --loglevel=error)
+    cp "$bench_dir/package-lock.json" "$bench_dir/node_modules/.flowconf-lock"
+  fi
+}
+
 # Prints the TeaVM module's size, raw and gzip.
 print_bundle_size() {
   local js

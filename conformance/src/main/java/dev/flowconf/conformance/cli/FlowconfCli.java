@@ -10,12 +10,15 @@ import picocli.CommandLine.Spec;
 /**
  * The {@code flowconf} command. Exit codes: 0 every transcript matched (for {@code approve}: approved),
  * 1 some host differs from an approved transcript (or could not be reached; for {@code serve}: the
- * host exited with an error), 2 the command could not do its job at all (bad arguments, broken case
- * file, no goldens, nothing to approve, host not built).
+ * host exited with an error; for {@code isolate}: an answer carried another request's data or a request
+ * failed), 2 the command could not do its job at all (bad arguments, broken case file, no goldens,
+ * nothing to approve, host not built).
  */
-@Command(name = "flowconf", subcommands = {RunCommand.class, ApproveCommand.class, ServeCommand.class},
+@Command(name = "flowconf",
+    subcommands = {RunCommand.class, ApproveCommand.class, ServeCommand.class, IsolateCommand.class},
     description = "Holds HTTP hosts to the approved golden transcripts: run checks hosts, approve accepts a "
-        + "received transcript, serve starts one of this checkout's hosts.")
+        + "received transcript, serve starts one of this checkout's hosts, isolate checks that concurrent requests "
+        + "of different users never see each other's data.")
 public final class FlowconfCli implements Runnable {
 
   @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
