@@ -11,13 +11,11 @@ import dev.flowconf.workers.fetch.ResponseInit;
 import dev.flowconf.workers.fetch.URL;
 import java.util.ArrayList;
 import java.util.List;
-import org.teavm.jso.typedarrays.ArrayBuffer;
 import org.teavm.jso.typedarrays.Int8Array;
 import org.teavm.jso.typedarrays.Uint8Array;
 
 /** Turns a JS Request into the kernel's HttpRequest and an HttpResponse back into a JS Response. */
 final class FetchAdapter {
-    private static final byte[] NO_BYTES = new byte[0];
 
     private FetchAdapter() {}
 
@@ -56,14 +54,6 @@ final class FetchAdapter {
         List<Header> headers = new ArrayList<>();
         jsHeaders.forEach((value, name) -> headers.add(new Header(name, value)));
         return headers;
-    }
-
-    /**
-     * A read body (null: none), as the kernel takes it: more than the limit is too large (SPEC.md LIMIT-BODY-1).
-     * TeaVM backs byte[] with an Int8Array, so this adopts the buffer without a copy.
-     */
-    static RequestBody body(ArrayBuffer read) {
-        return RequestBody.of(read == null ? NO_BYTES : new Int8Array(read).toJavaArray());
     }
 
     /** A Uint8Array view over the byte[]'s own storage: no copy here; the Response copies it once. */

@@ -25,6 +25,8 @@ import org.teavm.jso.core.JSPromise;
  * thread starts through a timer, which costs more than the whole inline answer.
  */
 public final class FetchHandler {
+    private static final byte[] NO_BYTES = new byte[0];
+
     /** Built on the first request, once per isolate (statics live as long as the isolate). */
     private static HttpHost host;
 
@@ -36,13 +38,13 @@ public final class FetchHandler {
         try {
             HttpHost catalog = host(env);
             if (request.getBody() == null) {
-                return answer(catalog, request, FetchAdapter.body(null));
+                return answer(catalog, request, RequestBody.of(NO_BYTES));
             }
             if (RequestBody.exceedsLimit(request.getHeaders().get("content-length"))) {
                 return answer(catalog, request, RequestBody.tooLarge()); // SPEC.md LIMIT-BODY-1: not read at all
             }
-            return request.arrayBuffer().flatThen(
-                    body -> answer(catalog, request, FetchAdapter.body(body)),
+            return LimitedBodyRead.of(request.getBody()).flatThen(
+                    body -> answer(catalog, request, LimitedBodyRead.toRequestBody(body)),
                     failure -> JSPromise.resolve(FetchAdapter.toResponse(
                             FlowHttpHost.bodyReadFailure(describe(failure)), request.getMethod())));
         } catch (Throwable failure) {
