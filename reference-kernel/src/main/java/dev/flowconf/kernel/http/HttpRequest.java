@@ -87,13 +87,18 @@ public final class HttpRequest {
         return true;
     }
 
-    /** The first value of the named header, or null. */
+    /**
+     * The named header as the Fetch API's {@code Headers.get} gives it, and so as a Worker sees it: the values of
+     * every field of that name, in order, joined with ", " (SPEC.md META-HEADERS-1); null when there is none.
+     * Taking only the first field would make a host that passes fields one by one disagree with the Workers host.
+     */
     public String header(String name) {
+        String joined = null;
         for (Header h : headers) {
             if (sameAsciiIgnoringCase(h.name(), name)) {
-                return h.value();
+                joined = joined == null ? h.value() : joined + ", " + h.value();
             }
         }
-        return null;
+        return joined;
     }
 }

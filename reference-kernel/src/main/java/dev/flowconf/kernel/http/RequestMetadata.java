@@ -19,11 +19,18 @@ final class RequestMetadata {
 
     /**
      * The Fetch standard upper-cases these six methods (workerd applies it before we see the
-     * request), so every host does the same and the hosts agree.
+     * request), so every host does the same and the hosts agree. Its match is ASCII
+     * case-insensitive: Java's toUpperCase would also turn U+017F (long s) into S and U+0131
+     * (dotless i) into I, so that "poſt" became POST.
      */
     static String normalizeMethod(String method) {
         if (method.equals("POST") || method.equals("GET")) return method; // nearly every request, checked cheaply
-        String upper = method.toUpperCase(Locale.ROOT);
+        StringBuilder ascii = new StringBuilder(method.length());
+        for (int i = 0; i < method.length(); i++) {
+            char c = method.charAt(i);
+            ascii.append(c >= 'a' && c <= 'z' ? (char) (c - 32) : c);
+        }
+        String upper = ascii.toString();
         switch (upper) {
             case "DELETE": case "GET": case "HEAD": case "OPTIONS": case "POST": case "PUT":
                 return upper;

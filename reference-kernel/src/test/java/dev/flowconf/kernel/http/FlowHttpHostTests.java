@@ -58,6 +58,13 @@ class FlowHttpHostTests {
         assertEquals(200, send("post", "/echo", "{\"value\":\"x\"}").status());
     }
 
+    /** Regression (RequestMappingFuzzTests): Fetch matches ASCII case only; U+017F upper-cases to S in Java. */
+    @Test
+    void nonAsciiLookAlikesOfStandardMethodsAreNotNormalized() {
+        assertEquals(405, send("po\u017Ft", "/echo", "{\"value\":\"x\"}").status());
+        assertEquals(405, send("opt\u0131ons", "/echo", "").status());
+    }
+
     @Test
     void executionErrorsGoToEventStreamClientsAsOneErrorEvent() {
         HttpResponse r = send("POST", "/echo", "{}", "accept", "text/plain, text/event-stream;q=0.9");
@@ -238,5 +245,28 @@ class FlowHttpHostTests {
         HttpRequest r = new HttpRequest("GET", "/", null,
                 List.of(new Header("host", "localhost"), new Header("x-a", ""), new Header("x-a", "1")), new byte[0]);
         assertEquals((4 + 9 + 4) + (3 + 0 + 4) + (3 + 1 + 4), r.headerSectionLength());
+    }
+
+    /** Regression (MetadataEchoPropertyTests): an encoded surrogate is three U+FFFD, as upstream decodes it. */
+    @Test
+    void queryBytesThatAreNotUtf8AreReplacedAsRustDoes() {
+        HttpRequest r = new HttpRequest("GET", "/meta", "%ED%A0%80", List.of(), new byte[0]);
+        String meta = body(host.handle(r));
+        assertEquals(true, meta.startsWith("{\"extensions\":{\"http.query\":{\"\uFFFD\uFFFD\uFFFD\":[\"\"]}}"), meta);
+    }
+
+    /**
+     * Regression (MetadataEchoPropertyTests): a header sent as two fields is read joined, as a Worker reads it,
+     * so `lf.*` and `auth.user` agree with `http.headers` and with the Workers host.
+     */
+    @Test
+    void repeatedFieldsAreReadJoinedAsTheFetchApiJoinsThem() {
+        HttpRequest r = new HttpRequest("GET", "/meta", null, List.of(new Header("x-idempotency-key", "a"),
+                new Header("X-Idempotency-Key", "b"), new Header("x-auth-user", "{\"sub\":\"u\"}"),
+                new Header("x-auth-user", "{}")), new byte[0]);
+        String meta = body(host.handle(r));
+        assertEquals(true, meta.contains("\"lf.idem_key\":\"a, b\""), meta);
+        assertEquals(true, meta.contains("\"http.headers\":{\"x-auth-user\":[\"{\\\"sub\\\":\\\"u\\\"}, {}\"],"), meta);
+        assertEquals(false, meta.contains("auth.user"), "the joined x-auth-user is not JSON: " + meta);
     }
 }

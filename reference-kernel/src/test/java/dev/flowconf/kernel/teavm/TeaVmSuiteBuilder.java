@@ -2,6 +2,8 @@ package dev.flowconf.kernel.teavm;
 
 import static org.junit.platform.engine.discovery.ClassNameFilter.includeClassNamePatterns;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClasspathRoots;
+import static org.junit.platform.launcher.EngineFilter.excludeEngines;
+import static org.junit.platform.launcher.EngineFilter.includeEngines;
 
 import java.io.File;
 import java.io.IOException;
@@ -33,6 +35,7 @@ import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.TestPlan;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 import org.teavm.backend.javascript.JSModuleType;
@@ -66,6 +69,8 @@ import org.teavm.vm.TeaVMOptimizationLevel;
  * </ol>
  *
  * <p>Exclusion is explicit: tests (or classes) tagged {@code @Tag("jvm-only")} are listed and not compiled;
+ * tests of other JUnit Platform engines (jqwik's {@code @Property} methods) must carry the same tag (jqwik's own
+ * {@code @net.jqwik.api.Tag}), are listed too, and are only discovered here, never run;
  * anything the generated runner cannot reproduce (dynamic tests, {@code @Nested}, injected parameters,
  * unsupported argument types) fails the build with a list instead of being skipped.
  *
@@ -77,12 +82,15 @@ public final class TeaVmSuiteBuilder {
             "^([^$]*\\.)?(Test[^.$]*|[^.$]*Test|[^.$]*Tests|[^.$]*TestCase)$";
     static final String SUITE_PACKAGE = "dev.flowconf.kernel.teavm";
     static final String SUITE_CLASS = "GeneratedKernelSuite";
+    static final String JUPITER_ENGINE = "junit-jupiter";
 
     private final Path testClasses;
     private final Path output;
     private final List<String> problems = new ArrayList<>();
     private final List<String> skippedByJunit = new ArrayList<>();
     private final List<String> failedOnJvm = new ArrayList<>();
+    /** Tests of other engines (jqwik), all tagged jvm-only, as "Class.method (engine)", for the listing. */
+    private final List<String> otherEngineJvmOnly = new ArrayList<>();
 
     private TeaVmSuiteBuilder(Path testClasses, Path output) {
         this.testClasses = testClasses;
@@ -121,7 +129,9 @@ public final class TeaVmSuiteBuilder {
         }
         System.out.println("[teavm-tests] JUnit resolved " + all.size() + " test invocations in "
                 + all.stream().map(r -> r.testClass).distinct().count() + " classes: " + portable.size()
-                + " go to TeaVM, " + jvmOnly.size() + " are tagged jvm-only; " + skippedByJunit.size()
+                + " go to TeaVM, " + jvmOnly.size() + " are tagged jvm-only; " + otherEngineJvmOnly.size()
+                + " tests of other engines (jqwik), all jvm-only, were discovered and left to Surefire; "
+                + skippedByJunit.size()
                 + " tests or containers were skipped by JUnit itself (@Disabled, conditions)");
         printExcluded(jvmOnly);
         if (!problems.isEmpty()) {
@@ -170,9 +180,13 @@ public final class TeaVmSuiteBuilder {
             LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
                     .selectors(selectClasspathRoots(Set.of(testClasses)))
                     .filters(includeClassNamePatterns(SUREFIRE_DEFAULT_INCLUDES))
+                    // Jupiter only: the recorder is a Jupiter extension, so another engine on the test class path
+                    // (jqwik, whose property tests are all jvm-only) would just run its tests here for nothing.
+                    .filters(includeEngines(JUPITER_ENGINE))
                     .configurationParameter("junit.jupiter.extensions.autodetection.enabled", "true")
                     .build();
             Launcher launcher = LauncherFactory.create();
+            otherEngines(launcher);
             launcher.execute(request, new TestExecutionListener() {
                 @Override
                 public void executionSkipped(TestIdentifier identifier, String reason) {
@@ -192,11 +206,46 @@ public final class TeaVmSuiteBuilder {
         }
     }
 
-    private static void printExcluded(List<InvocationRecorder.Recorded> jvmOnly) {
+    /**
+     * Tests of engines other than Jupiter (jqwik's properties) are only discovered, never run here: the generated
+     * runner reproduces Jupiter invocations alone, so each of them must be tagged jvm-only; they are listed with
+     * the other jvm-only tests.
+     */
+    private void otherEngines(Launcher launcher) {
+        TestPlan plan = launcher.discover(LauncherDiscoveryRequestBuilder.request()
+                .selectors(selectClasspathRoots(Set.of(testClasses)))
+                .filters(includeClassNamePatterns(SUREFIRE_DEFAULT_INCLUDES))
+                .filters(excludeEngines(JUPITER_ENGINE))
+                .build());
+        for (TestIdentifier root : plan.getRoots()) {
+            for (TestIdentifier test : plan.getDescendants(root)) {
+                if (!test.isTest()) {
+                    continue;
+                }
+                String where = test.getSource()
+                        .filter(org.junit.platform.engine.support.descriptor.MethodSource.class::isInstance)
+                        .map(org.junit.platform.engine.support.descriptor.MethodSource.class::cast)
+                        .map(m -> m.getClassName().substring(m.getClassName().lastIndexOf('.') + 1) + "."
+                                + m.getMethodName())
+                        .orElse(test.getUniqueId());
+                String name = where + " (" + root.getDisplayName() + ")";
+                if (test.getTags().stream().anyMatch(t -> t.getName().equals(InvocationRecorder.JVM_ONLY))) {
+                    otherEngineJvmOnly.add(name);
+                } else {
+                    problems.add(where + ": a " + root.getDisplayName() + " test; only Jupiter tests can be compiled"
+                            + " by TeaVM, so it must be tagged " + InvocationRecorder.JVM_ONLY);
+                }
+            }
+        }
+    }
+
+    private void printExcluded(List<InvocationRecorder.Recorded> jvmOnly) {
         Map<String, Long> counts = jvmOnly.stream().collect(Collectors.groupingBy(
                 r -> r.testClass.getSimpleName() + "." + r.method.getName(), LinkedHashMap::new, Collectors.counting()));
         counts.forEach((name, n) -> System.out.println("[teavm-tests]   jvm-only, not run under TeaVM: " + name
                 + (n > 1 ? " (" + n + " invocations)" : "")));
+        otherEngineJvmOnly.forEach(name -> System.out.println("[teavm-tests]   jvm-only, not run under TeaVM: "
+                + name));
     }
 
     // ---- 2. generate plain Java calls ----
