@@ -64,8 +64,8 @@ const PLAIN_MODULE = path.join(HERE, "plain-worker");
 const WORKERD_BIN = path.join(ROOT, "harness-workerd/node_modules/@cloudflare/workerd-linux-64/bin/workerd");
 const CONFIG_TEMPLATE = path.join(HERE, "workerd.capnp.template");
 
-/** A stream of exactly CFG.streamItems `data: {"chunk":i}` events, as fast as the client reads; the baselines
- * serve it, the hosts only once the catalog has such a route (until then the row says n/a). */
+/** A stream of exactly CFG.streamItems `data: {"chunk":i}` events, as fast as the client reads (SPEC.md STREAM-2);
+ * the baselines serve the same. A host without the route makes the row say n/a. */
 const BENCH_STREAM = "/bench/stream";
 const S1_BODY = JSON.stringify({ value: "  HeLLo Flow WORLD  " });
 const S1_ANSWER = JSON.stringify({ value: "hello flow world" });
