@@ -40,10 +40,7 @@ public final class FetchHandler {
             if (request.getBody() == null) {
                 return answer(catalog, request, RequestBody.of(NO_BYTES));
             }
-            if (RequestBody.exceedsLimit(request.getHeaders().get("content-length"))) {
-                return answer(catalog, request, RequestBody.tooLarge()); // SPEC.md LIMIT-BODY-1: not read at all
-            }
-            return LimitedBodyRead.of(request.getBody()).flatThen(
+            return LimitedBodyRead.of(request).flatThen(
                     body -> answer(catalog, request, LimitedBodyRead.toRequestBody(body)),
                     failure -> JSPromise.resolve(FetchAdapter.toResponse(
                             FlowHttpHost.bodyReadFailure(describe(failure)), request.getMethod())));

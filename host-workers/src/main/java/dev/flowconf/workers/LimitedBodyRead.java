@@ -4,6 +4,7 @@ import dev.flowconf.kernel.http.FlowHttpHost;
 import dev.flowconf.kernel.http.RequestBody;
 import dev.flowconf.workers.fetch.ReadableStream;
 import dev.flowconf.workers.fetch.ReadableStreamReader;
+import dev.flowconf.workers.fetch.Request;
 import java.util.ArrayList;
 import java.util.List;
 import org.teavm.jso.JSBody;
@@ -12,9 +13,11 @@ import org.teavm.jso.typedarrays.Int8Array;
 import org.teavm.jso.typedarrays.Uint8Array;
 
 /**
- * Reads a request body chunk by chunk through promise callbacks (no green thread) and stops as soon as it passes
- * {@link FlowHttpHost#MAX_BODY_BYTES} (SPEC.md LIMIT-BODY-1): a chunked body has no length to check up front, and
- * {@code arrayBuffer()} would hold all of it, however large, in an isolate limited to 128 MB.
+ * Reads a request body through promise callbacks (no green thread), never holding more than
+ * {@link FlowHttpHost#MAX_BODY_BYTES} (SPEC.md LIMIT-BODY-1): a declared length past the limit is not read at all,
+ * a declared length within it is read whole ({@code arrayBuffer()}, one step, workerd holds the body to it), and a
+ * chunked body, which declares none, is read chunk by chunk until it ends or passes the limit; {@code arrayBuffer()}
+ * would hold all of it, however large, in an isolate limited to 128 MB.
  */
 final class LimitedBodyRead {
     private final ReadableStreamReader reader;
@@ -25,9 +28,12 @@ final class LimitedBodyRead {
         this.reader = body.getReader();
     }
 
-    /** The body's bytes as one Uint8Array, or null once it passed the limit (the rest is not read). */
-    static JSPromise<Uint8Array> of(ReadableStream body) {
-        return new LimitedBodyRead(body).next();
+    /** The body's bytes as one Uint8Array, or null when it passes the limit (the rest is not read). */
+    static JSPromise<Uint8Array> of(Request request) {
+        String declared = request.getHeaders().get("content-length");
+        if (RequestBody.exceedsLimit(declared)) return JSPromise.resolve(null);
+        if (declared != null) return request.arrayBuffer().then(Uint8Array::new);
+        return new LimitedBodyRead(request.getBody()).next();
     }
 
     /** Bytes read by {@link #of}, as the kernel takes them (null: too large). */

@@ -1,5 +1,6 @@
 package dev.flowconf.kernel.http;
 
+import dev.flowconf.kernel.json.Utf8;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -46,63 +47,7 @@ final class FormDecoding {
                 out.write(b);
             }
         }
-        return utf8Lossy(out.toByteArray());
-    }
-
-    /**
-     * Rust's `String::from_utf8_lossy`: one U+FFFD per maximal invalid subpart (a lead byte and the continuation
-     * bytes valid after it), as the WHATWG decoder does too. Not Java's decoder, which turns an encoded surrogate
-     * (`ED A0 80`) into one U+FFFD where Rust gives three, and not the platform's either (TeaVM has its own).
-     */
-    static String utf8Lossy(byte[] bytes) {
-        StringBuilder out = new StringBuilder(bytes.length);
-        int i = 0;
-        while (i < bytes.length) {
-            int lead = bytes[i] & 0xFF;
-            i++;
-            if (lead < 0x80) {
-                out.append((char) lead);
-                continue;
-            }
-            int continuations;
-            int low = 0x80;
-            int high = 0xBF;
-            if (lead >= 0xC2 && lead <= 0xDF) {
-                continuations = 1;
-            } else if (lead >= 0xE0 && lead <= 0xEF) {
-                continuations = 2;
-                low = lead == 0xE0 ? 0xA0 : low; // no overlong 3-byte forms
-                high = lead == 0xED ? 0x9F : high; // no surrogates
-            } else if (lead >= 0xF0 && lead <= 0xF4) {
-                continuations = 3;
-                low = lead == 0xF0 ? 0x90 : low; // no overlong 4-byte forms
-                high = lead == 0xF4 ? 0x8F : high; // nothing above U+10FFFF
-            } else {
-                out.append('\uFFFD');
-                continue;
-            }
-            int codePoint = lead & (0x3F >> continuations);
-            int taken = 0;
-            while (taken < continuations && i < bytes.length) {
-                int b = bytes[i] & 0xFF;
-                if (b < low || b > high) {
-                    break; // not consumed: it may start the next character
-                }
-                codePoint = (codePoint << 6) | (b & 0x3F);
-                low = 0x80;
-                high = 0xBF;
-                taken++;
-                i++;
-            }
-            if (taken < continuations) {
-                out.append('\uFFFD');
-            } else if (codePoint < 0x10000) {
-                out.append((char) codePoint);
-            } else {
-                out.append((char) (0xD7C0 + (codePoint >> 10))).append((char) (0xDC00 | (codePoint & 0x3FF)));
-            }
-        }
-        return out.toString();
+        return Utf8.decodeLossy(out.toByteArray());
     }
 
     private static int hex(byte b) {

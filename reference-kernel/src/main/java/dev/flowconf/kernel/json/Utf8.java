@@ -5,19 +5,33 @@ package dev.flowconf.kernel.json;
  * accepts (no overlong forms, no encoded surrogates, nothing above U+10FFFF), and encoding must
  * turn a lone surrogate into U+FFFD, where Java's own encoder writes {@code ?}.
  */
-final class Utf8 {
+public final class Utf8 {
     private Utf8() {
     }
 
     /** Decodes bytes[from..to), or returns null if they are not valid UTF-8. */
     static String decode(byte[] bytes, int from, int to) {
+        return decode(bytes, from, to, false);
+    }
+
+    /**
+     * Rust's {@code String::from_utf8_lossy}: one U+FFFD per maximal invalid subpart (a lead byte and the
+     * continuation bytes valid after it), as the WHATWG decoder does too. Not Java's decoder, which turns an
+     * encoded surrogate ({@code ED A0 80}) into one U+FFFD where Rust gives three, nor TeaVM's.
+     */
+    public static String decodeLossy(byte[] bytes) {
+        return decode(bytes, 0, bytes.length, true);
+    }
+
+    /** One decoder for both: an invalid subpart becomes U+FFFD when lossy, and makes the answer null otherwise. */
+    private static String decode(byte[] bytes, int from, int to, boolean lossy) {
         StringBuilder out = new StringBuilder(to - from);
         int i = from;
         while (i < to) {
             int lead = bytes[i] & 0xFF;
+            i++;
             if (lead < 0x80) {
                 out.append((char) lead);
-                i++;
                 continue;
             }
             int continuations;
@@ -34,23 +48,29 @@ final class Utf8 {
                 low = lead == 0xF0 ? 0x90 : low; // no overlong 4-byte forms
                 high = lead == 0xF4 ? 0x8F : high; // nothing above U+10FFFF
             } else {
-                return null;
-            }
-            if (to - i <= continuations) {
-                return null;
+                if (!lossy) return null;
+                out.append('\uFFFD');
+                continue;
             }
             int codePoint = lead & (0x3F >> continuations);
-            for (int k = 1; k <= continuations; k++) {
-                int b = bytes[i + k] & 0xFF;
+            int taken = 0;
+            while (taken < continuations && i < to) {
+                int b = bytes[i] & 0xFF;
                 if (b < low || b > high) {
-                    return null;
+                    break; // not consumed: it may start the next character
                 }
                 codePoint = (codePoint << 6) | (b & 0x3F);
                 low = 0x80;
                 high = 0xBF;
+                taken++;
+                i++;
             }
-            i += continuations + 1;
-            appendCodePoint(out, codePoint);
+            if (taken < continuations) {
+                if (!lossy) return null;
+                out.append('\uFFFD');
+            } else {
+                appendCodePoint(out, codePoint);
+            }
         }
         return out.toString();
     }
