@@ -19,7 +19,7 @@ final class FetchAdapter {
 
     private FetchAdapter() {}
 
-    /** The request with its body, already read (see {@link #body}); the client token is added when needed. */
+    /** The request with its body, already read (LimitedBodyRead); the client token is added when needed. */
     static HttpRequest toHttpRequest(Request request, RequestBody body) {
         String href = request.getUrl();
         return new HttpRequest(
