@@ -1,5 +1,7 @@
 package dev.flowconf.conformance;
 
+import static dev.flowconf.conformance.CannedHostTestCase.SSE_HEADERS;
+import static dev.flowconf.conformance.CannedHostTestCase.STREAM_CHUNKS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,7 +12,6 @@ import dev.flowconf.conformance.report.Verdict;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,9 +28,6 @@ class BrowserCheckTests {
   private static final String EVENTSOURCE = "sse/eventsource-stream";
   private static final String ABORT_STREAM = "cancellation/cancel-stream-abort";
   private static final String ABORT_VALUE = "cancellation/slow-value-abort";
-  private static final Map<String, String> SSE_HEADERS = Map.of(
-      "content-type", "text/event-stream", "cache-control", "no-cache");
-  private static final String CHUNKS = "data: {\"chunk\":0}\n\ndata: {\"chunk\":1}\n\ndata: {\"chunk\":2}\n\n";
 
   @TempDir
   Path goldensDir;
@@ -50,7 +48,7 @@ class BrowserCheckTests {
 
   @Test
   void eventSourceReadsAConformingStreamToItsEnd(PlaywrightRuntime playwright) {
-    host.answer("/stream", 200, SSE_HEADERS, CHUNKS);
+    host.answer("/stream", 200, SSE_HEADERS, STREAM_CHUNKS);
 
     Outcome outcome = check(playwright, EVENTSOURCE);
 
@@ -59,10 +57,10 @@ class BrowserCheckTests {
 
   @Test
   void eventSourceShowsAnExtraEventAndAMissingOne(PlaywrightRuntime playwright) {
-    host.answer("/stream", 200, SSE_HEADERS, CHUNKS + "data: {\"chunk\":3}\n\n");
+    host.answer("/stream", 200, SSE_HEADERS, STREAM_CHUNKS + "data: {\"chunk\":3}\n\n");
     assertFailsWith(check(playwright, EVENTSOURCE), "+  \"chunk\": 3\n", "STREAM-1");
 
-    host.answer("/stream", 200, SSE_HEADERS, CHUNKS.replace("data: {\"chunk\":2}\n\n", ""));
+    host.answer("/stream", 200, SSE_HEADERS, STREAM_CHUNKS.replace("data: {\"chunk\":2}\n\n", ""));
     assertFailsWith(check(playwright, EVENTSOURCE), "-  \"chunk\": 2\n", "STREAM-1");
   }
 

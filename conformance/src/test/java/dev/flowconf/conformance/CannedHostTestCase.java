@@ -26,6 +26,10 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class CannedHostTestCase implements AutoCloseable {
 
+  /** The SSE headers both hosts send (SSE-HEADERS-1). */
+  static final Map<String, String> SSE_HEADERS = Map.of("content-type", "text/event-stream", "cache-control", "no-cache");
+  /** `GET /stream`'s three events as a conforming host frames them (STREAM-1). */
+  static final String STREAM_CHUNKS = "data: {\"chunk\":0}\n\ndata: {\"chunk\":1}\n\ndata: {\"chunk\":2}\n\n";
   private static final long TICK_MILLIS = 100;
 
   public record Received(String method, String path, Map<String, List<String>> headers, byte[] body) {

@@ -1,5 +1,7 @@
 package dev.flowconf.conformance;
 
+import static dev.flowconf.conformance.CannedHostTestCase.SSE_HEADERS;
+import static dev.flowconf.conformance.CannedHostTestCase.STREAM_CHUNKS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,7 +12,6 @@ import dev.flowconf.conformance.report.Verdict;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,9 +31,6 @@ class StreamCheckTests {
   private static final String THREE_CHUNKS = "harness/stream-three-chunks";
   private static final String SSE_ERROR = "sse/preflight-error-for-sse-client";
   private static final String KEEP_ALIVE = "sse/site-stream-keep-alive";
-  private static final Map<String, String> SSE_HEADERS = Map.of(
-      "content-type", "text/event-stream", "cache-control", "no-cache");
-  private static final String CHUNKS = "data: {\"chunk\":0}\n\ndata: {\"chunk\":1}\n\ndata: {\"chunk\":2}\n\n";
 
   @TempDir
   Path goldensDir;
@@ -53,7 +51,7 @@ class StreamCheckTests {
 
   @Test
   void aConformingStreamPassesWhateverKeepAlivesItCarries(PlaywrightRuntime playwright) {
-    host.answer("/stream", 200, SSE_HEADERS, ": keepalive\n\n" + CHUNKS.replace("\n\ndata: {\"chunk\":2}",
+    host.answer("/stream", 200, SSE_HEADERS, ": keepalive\n\n" + STREAM_CHUNKS.replace("\n\ndata: {\"chunk\":2}",
         "\n\n: keepalive\n\ndata: {\"chunk\":2}"));
 
     Outcome outcome = check(playwright, THREE_CHUNKS);
@@ -72,7 +70,7 @@ class StreamCheckTests {
       "SSE-END-1 a closing event|{\"chunk\":2}\\n\\n|{\"chunk\":2}\\n\\nevent: end\\ndata: null\\n\\n|+event: end"})
   void aStreamThatBreaksAClauseFails(String clause, String conforming, String broken, String diffLine,
       PlaywrightRuntime playwright) {
-    host.answer("/stream", 200, SSE_HEADERS, CHUNKS.replace(lineFeeds(conforming), lineFeeds(broken)));
+    host.answer("/stream", 200, SSE_HEADERS, STREAM_CHUNKS.replace(lineFeeds(conforming), lineFeeds(broken)));
 
     Outcome outcome = check(playwright, THREE_CHUNKS);
 
@@ -81,7 +79,7 @@ class StreamCheckTests {
 
   @Test
   void aStreamWithoutCacheControlFails(PlaywrightRuntime playwright) {
-    host.answer("/stream", 200, "text/event-stream", CHUNKS);
+    host.answer("/stream", 200, "text/event-stream", STREAM_CHUNKS);
 
     assertFailsWith(check(playwright, THREE_CHUNKS), "-cache-control: no-cache\n", "SSE-HEADERS-1");
   }

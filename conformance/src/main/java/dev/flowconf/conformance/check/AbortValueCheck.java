@@ -1,6 +1,8 @@
 package dev.flowconf.conformance.check;
 
+import dev.flowconf.conformance.browser.AbortedFetch;
 import dev.flowconf.conformance.browser.AbortingFetch;
+import dev.flowconf.conformance.browser.HostPage;
 import dev.flowconf.conformance.golden.CaseKind;
 import dev.flowconf.conformance.golden.GoldenCase;
 import dev.flowconf.conformance.replay.PlaywrightRuntime;
@@ -8,25 +10,23 @@ import dev.flowconf.conformance.replay.Target;
 import java.time.Duration;
 
 /** {@code abort-value}: a page aborts a value request before the answer; the host must cancel the run. */
-public final class AbortValueCheck implements CaseCheck {
+public final class AbortValueCheck extends LeavingClientCheck {
 
-  private final LeavingClient client;
-
-  /** {@code keepAliveInterval} is the hosts' SSE keep-alive interval (SSE-KEEPALIVE-1), which bounds the wait. */
   public AbortValueCheck(PlaywrightRuntime playwright, Duration keepAliveInterval) {
-    this.client = new LeavingClient(playwright, keepAliveInterval);
+    super(playwright, keepAliveInterval);
   }
 
   @Override
-  public String transcribe(GoldenCase golden, Target host) {
-    return transcribe(golden, host, () -> {});
+  String plan(GoldenCase golden) {
+    return "after " + millis(golden) + " ms";
   }
 
   @Override
-  public String transcribe(GoldenCase golden, Target host, Runnable timedPartOver) {
-    int millis = ((CaseKind.AbortValue) golden.kind()).afterMillis();
-    return client.transcribe(golden, host, "after " + millis + " ms",
-        page -> AbortingFetch.valueThenAbort(page, host.urlOf(golden.request().path()), golden.request(), millis),
-        timedPartOver);
+  AbortedFetch leave(HostPage page, GoldenCase golden, Target host) {
+    return AbortingFetch.valueThenAbort(page, host.urlOf(golden.request().path()), golden.request(), millis(golden));
+  }
+
+  private static int millis(GoldenCase golden) {
+    return ((CaseKind.AbortValue) golden.kind()).afterMillis();
   }
 }

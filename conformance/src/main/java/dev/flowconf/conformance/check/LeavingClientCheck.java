@@ -11,13 +11,13 @@ import dev.flowconf.conformance.replay.Target;
 import dev.flowconf.conformance.transcript.AbortTranscript;
 import java.time.Duration;
 import java.util.List;
-import java.util.function.Function;
 
 /**
  * What both abort kinds do: read the run probe, let a page's fetch leave early, then watch the probe
  * until the host shows the run cancelled and nothing active (SPEC.md CANCEL-1, CANCEL-2, PROBE-1).
+ * A kind says only when its page leaves ({@link #plan}) and how ({@link #leave}).
  */
-final class LeavingClient {
+abstract class LeavingClientCheck implements CaseCheck {
 
   // CANCEL-1 allows the keep-alive interval plus one second; one more second covers the abort
   // reaching the host (130–210 ms measured) and the polling.
@@ -26,26 +26,36 @@ final class LeavingClient {
   private final PlaywrightRuntime playwright;
   private final Duration wait;
 
-  LeavingClient(PlaywrightRuntime playwright, Duration keepAliveInterval) {
+  /** {@code keepAliveInterval} is the hosts' SSE keep-alive interval (SSE-KEEPALIVE-1), which bounds the wait. */
+  LeavingClientCheck(PlaywrightRuntime playwright, Duration keepAliveInterval) {
     this.playwright = playwright;
     this.wait = keepAliveInterval.plus(GRACE);
   }
 
-  /**
-   * {@code plan} says when the page aborts ({@code after 2 events}); {@code leave} makes it do so;
-   * {@code left} hears when it has (the timed part is over, only the probe is watched after it).
-   */
-  String transcribe(GoldenCase golden, Target host, String plan, Function<HostPage, AbortedFetch> leave,
-      Runnable left) {
+  /** When the page aborts, as the transcript says it ({@code after 2 events}). */
+  abstract String plan(GoldenCase golden);
+
+  /** Makes the page send the case's request and abort as planned. */
+  abstract AbortedFetch leave(HostPage page, GoldenCase golden, Target host);
+
+  @Override
+  public final String transcribe(GoldenCase golden, Target host) {
+    return transcribe(golden, host, () -> {});
+  }
+
+  /** {@code left} hears when the page has left (the timed part is over, only the probe is watched after it). */
+  @Override
+  public final String transcribe(GoldenCase golden, Target host, Runnable left) {
+    String plan = plan(golden);
     RunProbe probe = new RunProbe(host);
     try (HostPage page = HostPage.open(playwright, host)) {
       CancellationWatch watch;
       try {
         watch = CancellationWatch.start(probe);
       } catch (UnusableProbe e) {
-        return AbortTranscript.render(golden, plan, leave.apply(page), List.of("run probe: " + e.getMessage()));
+        return AbortTranscript.render(golden, plan, leave(page, golden, host), List.of("run probe: " + e.getMessage()));
       }
-      AbortedFetch fetch = leave.apply(page);
+      AbortedFetch fetch = leave(page, golden, host);
       left.run();
       return AbortTranscript.render(golden, plan, fetch, watch.awaitCancelled(wait));
     }
