@@ -43,7 +43,7 @@ public final class FetchHandler {
             return LimitedBodyRead.of(request).flatThen(
                     body -> answer(catalog, request, LimitedBodyRead.toRequestBody(body)),
                     failure -> JSPromise.resolve(FetchAdapter.toResponse(
-                            FlowHttpHost.bodyReadFailure(describe(failure)), request.getMethod())));
+                            FlowHttpHost.bodyReadFailure(jsString((JSObject) failure)), request.getMethod())));
         } catch (Throwable failure) {
             return JSPromise.resolve(internalError(failure));
         }
@@ -87,11 +87,7 @@ public final class FetchHandler {
         return host;
     }
 
-    /** What the rejected body read says, e.g. {@code TypeError: Network connection lost.} */
-    private static String describe(Object failure) {
-        return jsString((JSObject) failure);
-    }
-
+    /** What a rejected promise says, e.g. {@code TypeError: Network connection lost.} */
     @JSBody(params = "value", script = "return String(value);")
     private static native String jsString(JSObject value);
 

@@ -11,7 +11,7 @@ public final class NodeRegistry {
     private final Set<String> nonBlocking = new HashSet<>();
 
     public NodeRegistry register(String identifier, NodeHandler handler) {
-        return put(identifier, handler);
+        return put(identifier, handler, false);
     }
 
     /**
@@ -20,13 +20,11 @@ public final class NodeRegistry {
      * It must answer every input with an output or a {@link NodeError}, never null.
      */
     public NodeRegistry registerNonBlocking(String identifier, NodeHandler handler) {
-        put(identifier, handler);
-        nonBlocking.add(identifier);
-        return this;
+        return put(identifier, handler, true);
     }
 
     public NodeRegistry registerStream(String identifier, StreamHandler handler) {
-        return put(identifier, handler);
+        return put(identifier, handler, false);
     }
 
     /**
@@ -34,16 +32,15 @@ public final class NodeRegistry {
      * so a host may pull them outside of a thread of their own.
      */
     public NodeRegistry registerNonBlockingStream(String identifier, StreamHandler handler) {
-        put(identifier, handler);
-        nonBlocking.add(identifier);
-        return this;
+        return put(identifier, handler, true);
     }
 
-    private NodeRegistry put(String identifier, Object handler) {
+    private NodeRegistry put(String identifier, Object handler, boolean neverWaits) {
         if (handlers.containsKey(identifier)) {
             throw new IllegalStateException("node `" + identifier + "` already registered");
         }
         handlers.put(identifier, handler);
+        if (neverWaits) nonBlocking.add(identifier);
         return this;
     }
 

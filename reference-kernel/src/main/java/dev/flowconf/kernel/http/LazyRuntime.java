@@ -11,18 +11,17 @@ public final class LazyRuntime implements Supplier<FlowRuntime> {
     private final Supplier<FlowRuntime> build;
     private FlowRuntime runtime;
 
-    private LazyRuntime(Supplier<FlowRuntime> build) {
+    private LazyRuntime(Supplier<FlowRuntime> build, FlowRuntime runtime) {
         this.build = build;
+        this.runtime = runtime;
     }
 
     public static LazyRuntime of(Supplier<FlowRuntime> build) {
-        return new LazyRuntime(build);
+        return new LazyRuntime(build, null);
     }
 
     static LazyRuntime built(FlowRuntime runtime) {
-        LazyRuntime lazy = new LazyRuntime(() -> runtime);
-        lazy.runtime = runtime;
-        return lazy;
+        return new LazyRuntime(null, runtime);
     }
 
     /** Builds at most once; building never waits, so the monitor is only ever briefly held. */

@@ -113,6 +113,11 @@ class StraightLineRunTests {
         FlowIR fork = new TestFlows().trigger("t").node("a").node("c").edge("t", "a").edge("t", "c").build();
         assertEquals("1 started ended", answer(fork, nonBlocking((in, ctx) -> in), Invocation.of("t", "c", one), true));
         assertTrue(tasksStarted.getAndSet(0) > 0, "a fork");
+        // a path through every node, plus a shortcut edge past the middle one
+        FlowIR shortcut = new TestFlows().trigger("t").node("a").node("c").edge("t", "a").edge("a", "c").edge("t", "c")
+                .build();
+        answer(shortcut, nonBlocking((in, ctx) -> in), Invocation.of("t", "c", one), true);
+        assertTrue(tasksStarted.getAndSet(0) > 0, "a shortcut");
     }
 
     @Test
