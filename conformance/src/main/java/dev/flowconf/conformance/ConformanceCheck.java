@@ -9,6 +9,7 @@ import dev.flowconf.conformance.check.CaseCheck;
 import dev.flowconf.conformance.check.EventSourceCheck;
 import dev.flowconf.conformance.check.ExchangeCheck;
 import dev.flowconf.conformance.golden.CaseKind;
+import dev.flowconf.conformance.golden.Expectation;
 import dev.flowconf.conformance.golden.Expectations;
 import dev.flowconf.conformance.golden.GoldenCase;
 import dev.flowconf.conformance.golden.GoldenFiles;
@@ -53,7 +54,8 @@ public final class ConformanceCheck {
   }
 
   /**
-   * One case on one host: PASS, FAIL, or, where the host's ledger expects a failure, XFAIL or XPASS.
+   * One case on one host: PASS, FAIL, or, where the host's ledger expects a failure, XFAIL or XPASS;
+   * N/A, without a request, where the case needs a host feature the target lacks.
    * Safe to call from several threads at once.
    */
   public Outcome check(GoldenCase golden, Target host) {
@@ -66,6 +68,10 @@ public final class ConformanceCheck {
    * Runnable)}), which {@link CaseScheduler} waits for before it loads the machine with other cases.
    */
   public Outcome check(GoldenCase golden, Target host, Runnable timedPartOver) {
+    List<String> missing = host.features().missing(golden.features());
+    if (!missing.isEmpty()) {
+      return Outcome.notApplicable(golden, host.name(), missing); // not sent: the host was never asked
+    }
     long startedAt = System.nanoTime();
     return judge(golden, host, timedPartOver).withTook(Duration.ofNanos(System.nanoTime() - startedAt));
   }
@@ -81,8 +87,12 @@ public final class ConformanceCheck {
           + host.urlOf(golden.request().path()) + ": " + e.getMessage());
     }
     Optional<TranscriptMismatch> mismatch = mismatch(golden, host, transcript);
-    Outcome outcome = Outcome.judged(golden, host.name(), mismatch.map(TranscriptMismatch::getMessage),
-        expectations.of(golden.id(), host.name()));
+    Optional<Expectation> expectation = expectations.of(golden.id(), host.name());
+    if (mismatch.isPresent() && expectation.flatMap(Expectation::deviation).isPresent()
+        && !expectation.get().deviation().get().equals(mismatch.get().receivedText())) {
+      return Outcome.deviatedDifferently(golden, host.name(), expectation.get(), mismatch.get().receivedText());
+    }
+    Outcome outcome = Outcome.judged(golden, host.name(), mismatch.map(TranscriptMismatch::getMessage), expectation);
     return mismatch.map(m -> outcome.withReceived(m.receivedText())).orElse(outcome);
   }
 

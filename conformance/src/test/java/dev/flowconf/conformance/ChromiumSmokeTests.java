@@ -24,7 +24,7 @@ class ChromiumSmokeTests {
 
   @Test
   void aPageOnTheReferenceOriginFetchesEcho(PlaywrightRuntime playwright, HostsUnderTest hosts) {
-    try (HostPage page = HostPage.open(playwright, hosts.target("reference"))) {
+    try (HostPage page = HostPage.open(playwright, hosts.target("reference"), "/echo")) {
       Map<?, ?> answer = (Map<?, ?>) page.evaluate(FETCH_ECHO, null);
 
       assertEquals(200, ((Number) answer.get("status")).intValue(), "ECHO-1: status");

@@ -9,7 +9,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Copies real golden cases (case file and approved transcript) into a temporary goldens directory, so
+ * Copies real golden cases (case file and approved transcript), and the feature names they use, into a
+ * temporary goldens directory, so
  * a canned host is judged by the very transcripts the hosts are, and no test writes into goldens/.
  */
 final class GoldenCopies {
@@ -21,6 +22,8 @@ final class GoldenCopies {
   }
 
   static GoldenCopies of(Path dir, String... caseIds) throws IOException {
+    Files.createDirectories(dir);
+    Files.copy(TestPaths.goldens().resolve("features.json"), dir.resolve("features.json")); // the cases' feature names
     for (String caseId : caseIds) {
       for (String suffix : List.of(".case.json", ".approved.txt")) {
         Path copy = dir.resolve("cases/" + caseId + suffix);

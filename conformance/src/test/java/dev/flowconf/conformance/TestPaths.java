@@ -3,7 +3,7 @@ package dev.flowconf.conformance;
 import java.nio.file.Path;
 
 /** Paths of the checkout under test, from the {@code flowconf.root} property that Surefire sets. */
-final class TestPaths {
+public final class TestPaths {
 
   private TestPaths() {}
 
@@ -16,7 +16,7 @@ final class TestPaths {
     return Path.of(root).toAbsolutePath().normalize();
   }
 
-  static Path goldens() {
+  public static Path goldens() {
     return root().resolve("goldens");
   }
 }

@@ -44,12 +44,13 @@ public final class HostPage implements AutoCloseable {
     this.page = page;
   }
 
-  public static HostPage open(PlaywrightRuntime playwright, Target host) {
+  /** A page on the origin that serves {@code path} on {@code host} (a target's processes may differ in port). */
+  public static HostPage open(PlaywrightRuntime playwright, Target host, String path) {
     return playwright.call(() -> {
       BrowserContext context = playwright.chromium().newContext();
       try {
         Page page = context.newPage();
-        String url = host.urlOf(PAGE_PATH);
+        String url = host.originOf(path) + PAGE_PATH;
         page.route(url, route -> route.fulfill(new Route.FulfillOptions()
             .setStatus(200)
             .setContentType("text/html")

@@ -22,7 +22,7 @@ public final class EventSourceCheck implements CaseCheck {
 
   @Override
   public String transcribe(GoldenCase golden, Target host) {
-    try (HostPage page = HostPage.open(playwright, host)) {
+    try (HostPage page = HostPage.open(playwright, host, golden.request().path())) {
       return EventSourceTranscript.render(golden,
           EventSourceReader.read(page, host.urlOf(golden.request().path()), TIMEOUT), TIMEOUT);
     }

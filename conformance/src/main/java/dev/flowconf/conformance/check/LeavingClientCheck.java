@@ -48,7 +48,7 @@ abstract class LeavingClientCheck implements CaseCheck {
   public final String transcribe(GoldenCase golden, Target host, Runnable left) {
     String plan = plan(golden);
     RunProbe probe = new RunProbe(host);
-    try (HostPage page = HostPage.open(playwright, host)) {
+    try (HostPage page = HostPage.open(playwright, host, golden.request().path())) {
       CancellationWatch watch;
       try {
         watch = CancellationWatch.start(probe);

@@ -5,6 +5,7 @@ import dev.flowconf.conformance.ConformanceCheck;
 import dev.flowconf.conformance.golden.CaseCatalog;
 import dev.flowconf.conformance.golden.ClauseSelector;
 import dev.flowconf.conformance.golden.Expectations;
+import dev.flowconf.conformance.golden.FeatureCatalog;
 import dev.flowconf.conformance.golden.GoldenCase;
 import dev.flowconf.conformance.golden.GoldenFiles;
 import dev.flowconf.conformance.golden.InvalidCaseException;
@@ -37,7 +38,9 @@ import picocli.CommandLine.TypeConversionException;
 @Command(name = "run",
     description = "Replays the golden cases against every target and compares each transcript with "
         + "the approved one. Browser cases (EventSource, aborted fetches) drive /usr/bin/chromium. "
-        + "The targets may be hosts this command did not start.")
+        + "The targets may be hosts this command did not start, and a target may be several processes "
+        + "(--route). A case needing a host feature a target lacks (--features, --profile) is N/A there: "
+        + "not sent, neither pass nor failure.")
 final class RunCommand implements Callable<Integer> {
 
   private static final int DIFF_LINES_SHOWN = 40;
@@ -45,6 +48,24 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--target", required = true, paramLabel = "NAME=URL", converter = TargetConverter.class,
       description = "A host to check, e.g. workers=http://127.0.0.1:8787. Repeatable.")
   private List<Target> targets;
+
+  @Option(names = "--profile", paramLabel = "NAME=PROFILE",
+      description = "What target NAME is: its host features and the path prefixes other processes serve, from "
+          + "goldens/profiles/PROFILE.json (or a file path), e.g. axum=axum for upstream's Axum host. Repeatable.")
+  private List<String> profiles = new ArrayList<>();
+
+  @Option(names = "--features", paramLabel = "NAME=LIST",
+      description = "The optional host features target NAME has, comma-separated (`none` for none; names in "
+          + "goldens/features.json), replacing its profile's. Default: all. A case needing one it lacks is N/A. "
+          + "Repeatable.")
+  private List<String> featureLists = new ArrayList<>();
+
+  @Option(names = "--route", paramLabel = "NAME:PREFIX=URL",
+      description = "Send target NAME's requests whose path starts with PREFIX (whole segments) to URL instead: "
+          + "for a host made of several processes. A URL with a path replaces the prefix (/preflight/kv="
+          + "http://127.0.0.1:9104/preflight sends /preflight/kv?x as /preflight?x), one without keeps it; the "
+          + "longest prefix wins; overrides the profile's. Repeatable.")
+  private List<String> routeOptions = new ArrayList<>();
 
   @Option(names = "--goldens", paramLabel = "DIR",
       description = "The goldens directory (holding cases/). Default: the nearest goldens/ from here up.")
@@ -109,6 +130,7 @@ final class RunCommand implements Callable<Integer> {
       if (reportDir != null) {
         ReportDirectory.requireOutside(reportDir, goldens);
       }
+      targets = TargetOptions.apply(targets, profiles, featureLists, routeOptions, goldens, FeatureCatalog.load(goldens));
     } catch (InvalidCaseException | IllegalArgumentException e) {
       err.println("flowconf: " + e.getMessage());
       return 2;
@@ -118,6 +140,8 @@ final class RunCommand implements Callable<Integer> {
           + (caseGlobs.isEmpty() || clauses.isEmpty() ? "" : " and ") + (clauses.isEmpty() ? "" : "--clause " + clauses));
       return 2;
     }
+    targets.stream().filter(t -> !t.features().isAll() || !t.routes().isEmpty())
+        .forEach(t -> out.println(TargetOptions.describe(t)));
     long startedAt = System.nanoTime();
     Progress progress = noProgress ? null : Progress.forConsole(err, cases.size() * targets.size());
     List<Outcome> outcomes;

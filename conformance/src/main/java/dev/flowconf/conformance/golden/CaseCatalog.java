@@ -20,22 +20,35 @@ public final class CaseCatalog {
     this.cases = List.copyOf(cases);
   }
 
-  /** Loads every {@code *.case.json} under {@code cases/}; fails on the first invalid file. */
+  /**
+   * Loads every {@code *.case.json} under {@code cases/}; fails on the first invalid file, or one
+   * needing a host feature {@code features.json} does not name.
+   */
   public static CaseCatalog load(GoldenFiles goldens) {
     Path casesDir = goldens.casesDir();
     if (!Files.isDirectory(casesDir)) {
       throw new IllegalArgumentException("no cases directory at " + casesDir);
     }
+    FeatureCatalog features = FeatureCatalog.load(goldens);
     try (Stream<Path> files = Files.walk(casesDir)) {
       return new CaseCatalog(files
           .filter(file -> file.getFileName().toString().endsWith(GoldenFiles.CASE_SUFFIX))
           .filter(Files::isRegularFile)
-          .map(file -> CaseFileReader.read(file, goldens.caseIdOf(file)))
+          .map(file -> withKnownFeatures(CaseFileReader.read(file, goldens.caseIdOf(file)), file, features))
           .sorted(Comparator.comparing(GoldenCase::id))
           .toList());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot list " + casesDir, e);
     }
+  }
+
+  private static GoldenCase withKnownFeatures(GoldenCase golden, Path file, FeatureCatalog features) {
+    try {
+      features.requireKnown(golden.features(), "`features`");
+    } catch (IllegalArgumentException e) {
+      throw new InvalidCaseException(file, e.getMessage());
+    }
+    return golden;
   }
 
   public List<GoldenCase> cases() {

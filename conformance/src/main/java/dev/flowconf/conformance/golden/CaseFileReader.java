@@ -28,7 +28,7 @@ final class CaseFileReader {
       .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
       .build();
 
-  record CaseFile(String description, List<String> clauses, String kind, String keepAlive,
+  record CaseFile(String description, List<String> clauses, List<String> features, String kind, String keepAlive,
       Integer abortAfterEvents, Integer abortAfterMs, RequestFile request) {}
 
   /**
@@ -74,7 +74,29 @@ final class CaseFileReader {
       throw invalid("`clauses` must list at least one clause id, none blank");
     }
     CaseRequest request = toRequest(required(data.request(), "request"));
-    return new GoldenCase(caseId, description, clauses, toKind(data, request), request);
+    CaseKind kind = toKind(data, request);
+    return new GoldenCase(caseId, description, clauses, features(data.features(), kind), kind, request);
+  }
+
+  /**
+   * The optional host features the case needs, each named once. What its kind needs in any case must
+   * be listed too, so that the case file alone says where it applies: a check that reads the run
+   * counters needs {@code run-probe}, one that waits for keep-alive comments {@code keepalive-interval}.
+   */
+  private List<String> features(List<String> features, CaseKind kind) {
+    List<String> listed = features == null ? List.of() : features;
+    if (listed.stream().anyMatch(f -> f == null || f.isBlank()) || listed.stream().distinct().count() < listed.size()) {
+      throw invalid("`features` must name each feature once, none blank");
+    }
+    if (kind.readsRunCounts() && !listed.contains(FeatureCatalog.RUN_PROBE)) {
+      throw invalid("this `kind` reads the run probe: `features` must list `" + FeatureCatalog.RUN_PROBE + "`");
+    }
+    if (kind instanceof CaseKind.Exchange exchange && exchange.keepAliveRequired()
+        && !listed.contains(FeatureCatalog.KEEPALIVE_INTERVAL)) {
+      throw invalid("`keepAlive` needs a shortened interval: `features` must list `"
+          + FeatureCatalog.KEEPALIVE_INTERVAL + "`");
+    }
+    return listed;
   }
 
   private CaseKind toKind(CaseFile data, CaseRequest request) {

@@ -1,6 +1,7 @@
 package dev.flowconf.conformance.golden;
 
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
@@ -8,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -16,6 +18,11 @@ import java.util.stream.Stream;
  * Every host's expected failures, from {@code expectations/<host>/<case-id>.json}:
  * {@code {"expected": "FAIL", "clause": "SPILL-HOST-1", "reason": "…"}}. A file must name an existing
  * case and one of the clauses that case cites, so a ledger entry cannot outlive or widen its case.
+ *
+ * <p>For a host we do not own, the entry also classifies the difference: {@code "class":
+ * "spec-differs"} or {@code "upstream-defect"}, with {@code "upstream"} (repository, commit and
+ * file:line) and, for a defect, {@code "reproduction"}. Beside it, {@code <case-id>.deviation.txt}
+ * may pin the transcript the host gives instead.
  */
 public final class Expectations {
 
@@ -23,7 +30,10 @@ public final class Expectations {
       .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
       .build();
 
-  record ExpectationFile(String expected, String clause, String reason) {}
+  static final String DEVIATION_SUFFIX = ".deviation.txt";
+
+  record ExpectationFile(String expected, String clause, String reason, @JsonProperty("class") String kind,
+      String upstream, String reproduction) {}
 
   private final Map<String, Expectation> byCaseAndHost;
 
@@ -45,7 +55,15 @@ public final class Expectations {
     try (Stream<Path> hostDirs = Files.list(root)) {
       for (Path hostDir : hostDirs.filter(Files::isDirectory).sorted().toList()) {
         try (Stream<Path> files = Files.walk(hostDir)) {
-          for (Path file : files.filter(f -> f.toString().endsWith(GoldenFiles.EXPECTATION_SUFFIX)).sorted().toList()) {
+          List<Path> all = files.sorted().toList();
+          for (Path pinned : all.stream().filter(f -> f.toString().endsWith(DEVIATION_SUFFIX)).toList()) {
+            String name = pinned.getFileName().toString();
+            if (!Files.isRegularFile(pinned.resolveSibling(
+                name.substring(0, name.length() - DEVIATION_SUFFIX.length()) + GoldenFiles.EXPECTATION_SUFFIX))) {
+              throw new InvalidCaseException(pinned, "pins a deviation, but no expectation file beside it expects one");
+            }
+          }
+          for (Path file : all.stream().filter(f -> f.toString().endsWith(GoldenFiles.EXPECTATION_SUFFIX)).toList()) {
             Expectation expectation = read(file, hostDir.getFileName().toString(),
                 goldens.caseIdOfExpectation(hostDir, file), catalog);
             entries.put(key(expectation.caseId(), expectation.host()), expectation);
@@ -83,7 +101,42 @@ public final class Expectations {
       throw new InvalidCaseException(file, "`clause` must be one that `" + caseId + "` cites "
           + golden.clauses() + ", got `" + data.clause() + "`");
     }
-    return new Expectation(caseId, host, data.clause(), data.reason());
+    return new Expectation(caseId, host, data.clause(), data.reason(), finding(file, data), deviation(file));
+  }
+
+  private static Optional<Expectation.Finding> finding(Path file, ExpectationFile data) {
+    if (data.kind() == null) {
+      if (data.upstream() != null || data.reproduction() != null) {
+        throw new InvalidCaseException(file, "`upstream` and `reproduction` belong to a `class`ified difference");
+      }
+      return Optional.empty();
+    }
+    Expectation.Finding.Kind kind = Expectation.Finding.Kind.byId(data.kind()).orElseThrow(() ->
+        new InvalidCaseException(file, "`class` must be `spec-differs` or `upstream-defect`, got `" + data.kind() + "`"));
+    if (data.upstream() == null || data.upstream().isBlank()) {
+      throw new InvalidCaseException(file, "a `class`ified difference needs `upstream`: repository, commit and file:line");
+    }
+    boolean defect = kind == Expectation.Finding.Kind.UPSTREAM_DEFECT;
+    if (defect != (data.reproduction() != null && !data.reproduction().isBlank())) {
+      throw new InvalidCaseException(file, defect ? "an `upstream-defect` needs a `reproduction`"
+          : "only an `upstream-defect` has a `reproduction`");
+    }
+    return Optional.of(new Expectation.Finding(kind, data.upstream(), Optional.ofNullable(data.reproduction())));
+  }
+
+  /** The transcript pinned beside the entry ({@code <case>.deviation.txt}), if any. */
+  private static Optional<String> deviation(Path file) {
+    String name = file.getFileName().toString();
+    Path pinned = file.resolveSibling(name.substring(0, name.length() - GoldenFiles.EXPECTATION_SUFFIX.length())
+        + DEVIATION_SUFFIX);
+    if (!Files.isRegularFile(pinned)) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Files.readString(pinned));
+    } catch (IOException e) {
+      throw new InvalidCaseException(pinned, "cannot be read", e);
+    }
   }
 
   private static String key(String caseId, String host) {

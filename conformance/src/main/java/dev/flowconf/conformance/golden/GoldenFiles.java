@@ -5,8 +5,9 @@ import java.nio.file.Path;
 /**
  * The layout of a goldens directory: {@code cases/<topic>/<case-name>.case.json}, with the approved
  * transcript {@code <case-name>.approved.txt} and each host's {@code <case-name>.<host>.received.txt}
- * beside it, and {@code expectations/<host>/<topic>/<case-name>.json} for the cases a host is
- * expected to fail. Other folders (vendored data) may sit next to them.
+ * beside it, {@code expectations/<host>/<topic>/<case-name>.json} for the cases a host is
+ * expected to fail, {@code features.json} naming the optional host features cases may need and
+ * {@code profiles/<name>.json} describing targets. Other folders (vendored data) may sit next to them.
  */
 public record GoldenFiles(Path root) {
 
@@ -21,6 +22,16 @@ public record GoldenFiles(Path root) {
 
   public Path casesDir() {
     return root.resolve("cases");
+  }
+
+  /** {@code features.json}: the optional host features cases may need. */
+  public Path featuresFile() {
+    return root.resolve("features.json");
+  }
+
+  /** {@code profiles/}: what named targets are, {@code <name>.json} each. */
+  public Path profilesDir() {
+    return root.resolve("profiles");
   }
 
   public Path expectationsDir() {

@@ -1,6 +1,7 @@
 package dev.flowconf.conformance.report;
 
 import dev.flowconf.conformance.approval.TranscriptApproval;
+import dev.flowconf.conformance.golden.Expectation;
 import dev.flowconf.conformance.golden.GoldenCase;
 import dev.flowconf.conformance.replay.Target;
 import java.time.ZoneOffset;
@@ -69,6 +70,7 @@ public final class HtmlReport {
       .fail .verdict, span.verdict.fail { color: var(--fail); background: var(--fail-bg); }
       .xfail .verdict, span.verdict.xfail { color: var(--xfail); background: var(--xfail-bg); }
       .xpass .verdict, span.verdict.xpass { color: var(--xpass); background: var(--xpass-bg); }
+      .na .verdict, span.verdict.na { color: var(--muted); background: #eef1f4; font-weight: normal; }
       .none .verdict { color: var(--muted); }
       a.diff { font-size: 11.5px; margin-left: 6px; }
       pre { background: var(--head); border: 1px solid var(--line); padding: 10px 12px; overflow-x: auto;
@@ -125,6 +127,10 @@ public final class HtmlReport {
     run.expectation(outcome).ifPresent(expected -> definition(out, "expected to fail",
         "<code>" + Html.escape(expected.clause()) + "</code>: " + Html.escape(expected.reason())
             + " (<code>expectations/" + Html.escape(outcome.host() + "/" + golden.id()) + ".json</code>)"));
+    run.expectation(outcome).flatMap(Expectation::finding).ifPresent(finding -> {
+      definition(out, finding.kind().label(), "<code>" + Html.escape(finding.source()) + "</code>");
+      finding.reproduction().ifPresent(steps -> definition(out, "reproduction", Html.prose(steps)));
+    });
     if (outcome.received().isPresent()) {
       definition(out, "received", link(up + ReportLayout.receivedPath(golden.id(), outcome.host()),
           golden.id() + "." + outcome.host() + ".received.txt"));
@@ -154,12 +160,14 @@ public final class HtmlReport {
       out.append("<th><span class=\"verdict ").append(cssClass(verdict)).append("\">").append(verdict)
           .append("</span></th>");
     }
-    out.append("<th title=\"PASS or XFAIL\">not failed</th></tr></thead>\n<tbody>\n");
+    out.append("<th title=\"PASS or XFAIL, of the cases that applied\">not failed</th></tr></thead>\n<tbody>\n");
     for (Target target : run.targets()) {
       Map<Verdict, Long> totals = run.totals(target.name());
-      long checked = totals.values().stream().mapToLong(Long::longValue).sum();
+      long checked = totals.values().stream().mapToLong(Long::longValue).sum() - totals.get(Verdict.NA);
       out.append("<tr><td><b>").append(Html.escape(target.name())).append("</b></td><td class=\"url mono\">")
-          .append(Html.escape(target.baseUrl().toString())).append("</td>");
+          .append(Html.escape(target.baseUrl().toString()))
+          .append(target.routes().isEmpty() ? "" : Html.escape(" + " + target.routes().size() + " routed prefixes"))
+          .append(target.features().isAll() ? "" : Html.escape("; features: " + target.features())).append("</td>");
       totals.forEach((verdict, count) -> out.append("<td").append(count == 0 ? " class=\"zero\"" : "").append(">")
           .append(count).append("</td>"));
       out.append("<td>").append(totals.get(Verdict.PASS) + totals.get(Verdict.XFAIL)).append("/").append(checked)
@@ -185,7 +193,7 @@ public final class HtmlReport {
     for (GoldenCase golden : split) {
       links.add("<a href=\"#" + Html.href(anchor(golden)) + "\">" + Html.escape(golden.id()) + "</a> ("
           + String.join(", ", run.hosts().stream()
-              .map(host -> host + " " + run.outcome(golden, host).map(o -> o.verdict().name()).orElse("–"))
+              .map(host -> host + " " + run.outcome(golden, host).map(o -> o.verdict().toString()).orElse("–"))
               .toList()) + ")");
     }
     out.append(String.join(", ", links)).append(".</p>\n");
@@ -304,6 +312,7 @@ public final class HtmlReport {
       case FAIL -> "differs, or no answer";
       case XFAIL -> "differs, as the host's expectations file says (not a failure)";
       case XPASS -> "matches, but the host's expectations file says it fails (stale: a failure)";
+      case NA -> "not applicable: needs a host feature the target lacks, so not sent (neither pass nor failure)";
     };
   }
 }

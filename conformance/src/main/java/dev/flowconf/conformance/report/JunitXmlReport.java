@@ -1,5 +1,6 @@
 package dev.flowconf.conformance.report;
 
+import dev.flowconf.conformance.golden.Expectation;
 import dev.flowconf.conformance.replay.Target;
 import java.io.StringWriter;
 import java.time.ZoneOffset;
@@ -18,7 +19,8 @@ import javax.xml.stream.XMLStreamWriter;
  * <p>FAIL and XPASS are {@code failure}s carrying the message and diff. XFAIL is {@code skipped}
  * with the expectation as its message, as pytest writes its xfails: a CI dashboard then neither
  * counts a known deviation as a conformance pass nor fails the build on it, and the skipped count
- * keeps it in view. Its diff goes to the testcase's {@code system-out}.
+ * keeps it in view. Its diff goes to the testcase's {@code system-out}. N/A (a case needing a host
+ * feature the target lacks, never sent) is {@code skipped} too, its message naming the features.
  */
 public final class JunitXmlReport {
 
@@ -40,7 +42,7 @@ public final class JunitXmlReport {
       xml.writeAttribute("tests", Integer.toString(outcomes.size()));
       xml.writeAttribute("failures", Long.toString(totals.get(Verdict.FAIL) + totals.get(Verdict.XPASS)));
       xml.writeAttribute("errors", "0");
-      xml.writeAttribute("skipped", Long.toString(totals.get(Verdict.XFAIL)));
+      xml.writeAttribute("skipped", Long.toString(totals.get(Verdict.XFAIL) + totals.get(Verdict.NA)));
       xml.writeAttribute("time", seconds(outcomes.stream().mapToLong(o -> o.took().toMillis()).sum()));
       xml.writeAttribute("timestamp", TIMESTAMP.format(run.finishedAt()));
       xml.writeCharacters("\n  ");
@@ -73,8 +75,15 @@ public final class JunitXmlReport {
     caseAttributes(xml, outcome);
     String message = outcome.message().orElse("");
     xml.writeCharacters("\n    ");
+    if (outcome.verdict() == Verdict.NA) {
+      xml.writeEmptyElement("skipped");
+      xml.writeAttribute("message", xmlSafe(message.substring(message.indexOf("N/A"))));
+      xml.writeCharacters("\n  ");
+      xml.writeEndElement();
+      return;
+    }
     if (outcome.verdict() == Verdict.XFAIL) {
-      String why = run.expectation(outcome).map(e -> e.clause() + ": " + e.reason()).orElse("see the host's ledger");
+      String why = run.expectation(outcome).map(Expectation::summary).orElse("see the host's ledger");
       xml.writeEmptyElement("skipped");
       xml.writeAttribute("message", xmlSafe("XFAIL, expected failure (" + why + ")"));
       xml.writeCharacters("\n    ");

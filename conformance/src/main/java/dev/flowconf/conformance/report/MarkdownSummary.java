@@ -21,12 +21,13 @@ public final class MarkdownSummary {
     StringBuilder out = new StringBuilder();
     long failures = run.failures();
     out.append("### flowconf conformance: ").append(failures == 0 ? "no failures" : failures + " failed").append("\n\n");
-    out.append("| host | target | PASS | FAIL | XFAIL | XPASS |\n|---|---|---:|---:|---:|---:|\n");
+    out.append("| host | target | PASS | FAIL | XFAIL | XPASS | N/A |\n|---|---|---:|---:|---:|---:|---:|\n");
     for (Target target : run.targets()) {
       Map<Verdict, Long> totals = run.totals(target.name());
       out.append("| ").append(target.name()).append(" | ").append(target.baseUrl()).append(" | ")
           .append(totals.get(Verdict.PASS)).append(" | ").append(totals.get(Verdict.FAIL)).append(" | ")
-          .append(totals.get(Verdict.XFAIL)).append(" | ").append(totals.get(Verdict.XPASS)).append(" |\n");
+          .append(totals.get(Verdict.XFAIL)).append(" | ").append(totals.get(Verdict.XPASS)).append(" | ")
+          .append(totals.get(Verdict.NA)).append(" |\n");
     }
     out.append('\n').append(parity(run)).append('\n');
     List<Outcome> failed = run.outcomes().stream().filter(Outcome::isFailure).toList();
@@ -57,7 +58,7 @@ public final class MarkdownSummary {
     return "Parity: the hosts' transcripts differ on " + split.size() + " of " + run.cases().size() + " cases: "
         + String.join(", ", split.stream().map(golden -> "`" + golden.id() + "` ("
             + String.join(", ", run.hosts().stream()
-                .map(host -> host + " " + run.outcome(golden, host).map(o -> o.verdict().name()).orElse("-"))
+                .map(host -> host + " " + run.outcome(golden, host).map(o -> o.verdict().toString()).orElse("-"))
                 .toList()) + ")").toList()) + ".";
   }
 }

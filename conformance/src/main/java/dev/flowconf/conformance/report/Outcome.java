@@ -1,8 +1,10 @@
 package dev.flowconf.conformance.report;
 
+import dev.flowconf.conformance.approval.UnifiedDiff;
 import dev.flowconf.conformance.golden.Expectation;
 import dev.flowconf.conformance.golden.GoldenCase;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -38,6 +40,15 @@ public record Outcome(GoldenCase golden, String host, Verdict verdict, Optional<
     return new Outcome(golden, host, Verdict.FAIL, Optional.of(failure));
   }
 
+  /**
+   * A case the target cannot serve: it needs host features the target lacks ({@code missing}), so it
+   * was not sent. The message names them and what the target has.
+   */
+  public static Outcome notApplicable(GoldenCase golden, String host, List<String> missing) {
+    return new Outcome(golden, host, Verdict.NA, Optional.of(golden.labelOn(host) + ": N/A, the target lacks "
+        + (missing.size() == 1 ? "the host feature " : "the host features ") + String.join(", ", missing)));
+  }
+
   /** Weighs a comparison ({@code mismatch} empty when the transcript matched) against the host's expectation. */
   public static Outcome judged(GoldenCase golden, String host, Optional<String> mismatch,
       Optional<Expectation> expectation) {
@@ -51,6 +62,20 @@ public record Outcome(GoldenCase golden, String host, Verdict verdict, Optional<
     return new Outcome(golden, host, Verdict.XPASS, Optional.of(golden.labelOn(host)
         + ": passed, but expectations/" + host + "/" + golden.id() + ".json expects FAIL (" + stale.clause() + ": "
         + stale.reason() + "); if the host now conforms, delete that file"));
+  }
+
+  /**
+   * A failure although the host's ledger expects one: the host differed from the approved transcript
+   * and also from the deviation its ledger pins, so it fails in a way nobody recorded.
+   */
+  public static Outcome deviatedDifferently(GoldenCase golden, String host, Expectation expectation, String received) {
+    String pinned = golden.id() + ".deviation.txt";
+    return failed(golden, host, golden.labelOn(host) + ": differs from the approved transcript and also from the "
+        + "deviation expectations/" + host + "/" + pinned + " pins (" + expectation.clause() + "); if the new answer "
+        + "is the host's known deviation, copy the received transcript over that file\n"
+        + UnifiedDiff.of(expectation.deviation().orElseThrow(), received, pinned.substring(pinned.lastIndexOf('/') + 1),
+            golden.id().substring(golden.id().lastIndexOf('/') + 1) + "." + host + ".received.txt"))
+        .withReceived(received);
   }
 
   /** This outcome with the transcript the host gave, which differed from the approved one. */

@@ -9,7 +9,8 @@ import java.util.Set;
 /**
  * Whether the hosts behave alike, case by case, whatever the approved transcript says: a host that
  * matched the approved transcript gave it, one that did not gave its received transcript, and one
- * that gave no answer agrees with nobody. Two hosts failing a case the same way agree.
+ * that gave no answer agrees with nobody. Two hosts failing a case the same way agree. A host for which
+ * the case was N/A is left out of the comparison.
  */
 public final class Parity {
 
@@ -25,7 +26,7 @@ public final class Parity {
     int checked = 0;
     for (String host : run.hosts()) {
       Optional<Outcome> outcome = run.outcome(golden, host);
-      if (outcome.isEmpty()) {
+      if (outcome.isEmpty() || outcome.get().verdict() == Verdict.NA) {
         continue;
       }
       checked++;
@@ -40,7 +41,7 @@ public final class Parity {
     }
     return switch (outcome.verdict()) {
       case PASS, XPASS -> "approved";
-      case FAIL, XFAIL -> "no answer from " + outcome.host(); // unlike anything: no transcript to compare
+      case FAIL, XFAIL, NA -> "no answer from " + outcome.host(); // unlike anything: no transcript to compare
     };
   }
 }

@@ -68,9 +68,8 @@ public final class ReportDirectory {
       if (outcome.received().isPresent()) {
         write(dir.resolve(ReportLayout.receivedPath(outcome.golden().id(), outcome.host())), outcome.received().get());
       }
-      if (outcome.message().isPresent()) {
-        write(dir.resolve(ReportLayout.diffPath(outcome.golden().id(), outcome.host())),
-            HtmlReport.diffPage(run, outcome, layout));
+      if (layout.diffOf(outcome).isPresent()) {
+        write(dir.resolve(layout.diffOf(outcome).get()), HtmlReport.diffPage(run, outcome, layout));
       }
     }
     for (Target target : run.targets()) {

@@ -33,6 +33,9 @@ record ReportLayout(Set<String> casesWithApproved) {
 
   /** The transcript a cell shows: what the host gave if it differed, else the approved one, if any. */
   Optional<String> transcriptOf(Outcome outcome) {
+    if (outcome.verdict() == Verdict.NA) {
+      return Optional.empty(); // never sent: no transcript is this host's
+    }
     if (outcome.received().isPresent()) {
       return Optional.of(receivedPath(outcome.golden().id(), outcome.host()));
     }
@@ -45,6 +48,9 @@ record ReportLayout(Set<String> casesWithApproved) {
 
   /** The page with the failure's message and diff, for every outcome that has one (FAIL, XFAIL, XPASS). */
   Optional<String> diffOf(Outcome outcome) {
+    if (outcome.verdict() == Verdict.NA) {
+      return Optional.empty();
+    }
     return outcome.message().map(message -> diffPath(outcome.golden().id(), outcome.host()));
   }
 }

@@ -5,7 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 
-/** Cases × hosts as an aligned table of verdicts (PASS, FAIL, XFAIL, XPASS), with per-host and overall totals. */
+/** Cases × hosts as an aligned table of verdicts (PASS, FAIL, XFAIL, XPASS, N/A), with per-host and overall totals. */
 public final class ResultTable {
 
   private static final String GAP = "  ";
@@ -27,7 +27,9 @@ public final class ResultTable {
     out.append(caseIds.size()).append(" cases × ").append(hosts.size()).append(hosts.size() == 1 ? " host\n" : " hosts\n");
     out.append("conformance: ").append(count(outcomes, Verdict.PASS)).append(" passed, ")
         .append(count(outcomes, Verdict.XFAIL)).append(" expected failures (XFAIL), ")
-        .append(outcomes.stream().filter(Outcome::isFailure).count()).append(" failed\n");
+        .append(outcomes.stream().filter(Outcome::isFailure).count()).append(" failed")
+        .append(count(outcomes, Verdict.NA) > 0 ? "; " + count(outcomes, Verdict.NA) + " not applicable (N/A)" : "")
+        .append('\n');
     return out.toString();
   }
 
@@ -35,13 +37,17 @@ public final class ResultTable {
     Optional<Outcome> outcome = outcomes.stream()
         .filter(o -> o.golden().id().equals(caseId) && o.host().equals(host))
         .findFirst();
-    return outcome.map(o -> o.verdict().name()).orElse("-");
+    return outcome.map(o -> o.verdict().toString()).orElse("-");
   }
 
   private static String passedOf(List<Outcome> outcomes, String host) {
+    // N/A cases were not checked: "passed" counts out of the cases the host was held to.
     List<Outcome> ofHost = outcomes.stream().filter(o -> o.host().equals(host)).toList();
     long expectedFailures = count(ofHost, Verdict.XFAIL);
-    return count(ofHost, Verdict.PASS) + "/" + ofHost.size() + (expectedFailures > 0 ? " +" + expectedFailures + " XFAIL" : "");
+    long notApplicable = count(ofHost, Verdict.NA);
+    return count(ofHost, Verdict.PASS) + "/" + (ofHost.size() - notApplicable)
+        + (expectedFailures > 0 ? " +" + expectedFailures + " XFAIL" : "")
+        + (notApplicable > 0 ? " +" + notApplicable + " N/A" : "");
   }
 
   private static long count(List<Outcome> outcomes, Verdict verdict) {

@@ -96,6 +96,40 @@ class FlowconfCliTests {
   }
 
   @Test
+  void profilesFeaturesAndRoutesMustNameATargetAndMakeSense() throws IOException {
+    writeCase("echo/a");
+    Files.writeString(goldensDir.resolve("features.json"), "{\"meta\": \"GET /meta\"}");
+    Path profile = Files.createDirectories(goldensDir.resolve("profiles")).resolve("split.json");
+    Files.writeString(profile, "{\"description\": \"d\", \"features\": [\"teleport\"]}");
+    String goldens = goldensDir.toString();
+
+    assertEquals(2, run("run", "--goldens", goldens, "--target", "w=http://127.0.0.1:1", "--route", "x:/a=http://h"));
+    assertTrue(err.toString().contains("--route `x:/a=http://h` names no --target; the targets are w"), err.toString());
+    assertEquals(2, run("run", "--goldens", goldens, "--target", "w=http://127.0.0.1:1", "--route", "w:a=http://h"));
+    assertTrue(err.toString().contains("a route prefix starts with `/`"), err.toString());
+    assertEquals(2, run("run", "--goldens", goldens, "--target", "w=http://127.0.0.1:1", "--features", "w=meta,tele"));
+    assertTrue(err.toString().contains("unknown host feature `tele`; features.json names meta"), err.toString());
+    assertEquals(2, run("run", "--goldens", goldens, "--target", "w=http://127.0.0.1:1", "--profile", "w=split"));
+    assertTrue(err.toString().contains("split.json: `features`: unknown host feature `teleport`"), err.toString());
+    assertEquals(2, run("run", "--goldens", goldens, "--target", "w=http://127.0.0.1:1", "--profile", "w=nope"));
+    assertTrue(err.toString().contains("nope.json; the profiles are split"), err.toString());
+  }
+
+  @Test
+  void theShippedProfilesLoad() {
+    for (String name : new String[] {"axum", "axum-cli"}) {
+      StringWriter out = new StringWriter();
+      CommandLine cli = FlowconfCli.commandLine();
+      cli.setErr(new PrintWriter(err, true));
+      cli.setOut(new PrintWriter(out, true));
+      // An unmatched --case stops the run after the targets are configured, before any request.
+      assertEquals(2, cli.execute("run", "--goldens", dev.flowconf.conformance.TestPaths.goldens().toString(),
+          "--target", "axum=http://127.0.0.1:9101", "--profile", "axum=" + name, "--case", "no/such-case"));
+      assertTrue(err.toString().endsWith("flowconf: no case matches --case [no/such-case]\n"), err.toString());
+    }
+  }
+
+  @Test
   void theKeepAliveIntervalMustBePositive() {
     assertEquals(2, run("run", "--target", "w=http://127.0.0.1:1", "--keepalive-ms", "0"));
     assertTrue(err.toString().contains("--keepalive-ms must be at least 1"), err.toString());

@@ -120,8 +120,10 @@ class CaseCatalogTests {
 
   @Test
   void readsEachKindWithItsOwnSettings() throws IOException {
+    Files.writeString(goldensDir.resolve("features.json"),
+        "{\"keepalive-interval\": \"short keep-alive\", \"run-probe\": \"the probe\"}");
     write("sse/keep-alive", """
-        {"description": "d", "clauses": ["SSE-KEEPALIVE-1"], "keepAlive": "required",
+        {"description": "d", "clauses": ["SSE-KEEPALIVE-1"], "keepAlive": "required", "features": ["keepalive-interval"],
          "request": {"method": "GET", "path": "/stream"}}
         """);
     write("sse/eventsource", """
@@ -129,11 +131,11 @@ class CaseCatalogTests {
          "request": {"method": "GET", "path": "/site/stream?site=alpha"}}
         """);
     write("cancellation/stream", """
-        {"description": "d", "clauses": ["CANCEL-1"], "kind": "abort-stream", "abortAfterEvents": 2,
+        {"description": "d", "clauses": ["CANCEL-1"], "features": ["run-probe"], "kind": "abort-stream", "abortAfterEvents": 2,
          "request": {"method": "GET", "path": "/cancel"}}
         """);
     write("cancellation/value", """
-        {"description": "d", "clauses": ["CANCEL-2"], "kind": "abort-value", "abortAfterMs": 100,
+        {"description": "d", "clauses": ["CANCEL-2"], "features": ["run-probe"], "kind": "abort-value", "abortAfterMs": 100,
          "request": {"method": "POST", "path": "/harness/slow", "headers": {"content-type": "application/json"},
                      "body": "{}"}}
         """);

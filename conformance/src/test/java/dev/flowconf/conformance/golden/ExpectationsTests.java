@@ -68,6 +68,51 @@ class ExpectationsTests {
     assertTrue(error.getMessage().contains(problem), error.getMessage());
   }
 
+  @Test
+  void anUpstreamHostsEntrySaysWhyAndWhereAndPinsItsDeviation() throws IOException {
+    expect("axum", "flows/s6-spill-acks", "{\"expected\": \"FAIL\", \"clause\": \"SPILL-HOST-1\", \"class\": "
+        + "\"upstream-defect\", \"upstream\": \"o/r@abc x.rs:1\", \"reason\": \"r\", \"reproduction\": \"run it\"}");
+    Files.writeString(goldensDir.resolve("expectations/axum/flows/s6-spill-acks.deviation.txt"), "<<< 500\n");
+
+    Expectation entry = Expectations.load(goldens, CaseCatalog.load(goldens)).of("flows/s6-spill-acks", "axum")
+        .orElseThrow();
+
+    assertEquals(Optional.of(new Expectation.Finding(Expectation.Finding.Kind.UPSTREAM_DEFECT, "o/r@abc x.rs:1",
+        Optional.of("run it"))), entry.finding());
+    assertEquals(Optional.of("<<< 500\n"), entry.deviation());
+    assertEquals("SPILL-HOST-1, upstream defect: r", entry.summary());
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "\"class\": \"wrong\", \"upstream\": \"u\"|`class` must be `spec-differs` or `upstream-defect`",
+      "\"class\": \"spec-differs\"|needs `upstream`",
+      "\"class\": \"upstream-defect\", \"upstream\": \"u\"|an `upstream-defect` needs a `reproduction`",
+      "\"class\": \"spec-differs\", \"upstream\": \"u\", \"reproduction\": \"x\"|only an `upstream-defect` has",
+      "\"upstream\": \"u\"|belong to a `class`ified difference"})
+  void aClassifiedDifferenceNeedsItsSourceAndADefectItsReproduction(String fields, String problem) throws IOException {
+    Path file = expect("axum", "flows/s6-spill-acks",
+        "{\"expected\": \"FAIL\", \"clause\": \"SPILL-HOST-1\", \"reason\": \"r\", " + fields + "}");
+
+    InvalidCaseException error = assertThrows(InvalidCaseException.class,
+        () -> Expectations.load(goldens, CaseCatalog.load(goldens)));
+
+    assertTrue(error.getMessage().startsWith(file + ": "), error.getMessage());
+    assertTrue(error.getMessage().contains(problem), error.getMessage());
+  }
+
+  @Test
+  void aPinnedDeviationWithoutItsEntryIsAnError() throws IOException {
+    Path pinned = goldensDir.resolve("expectations/axum/flows/s6-spill-acks.deviation.txt");
+    Files.createDirectories(pinned.getParent());
+    Files.writeString(pinned, "<<< 500\n");
+
+    InvalidCaseException error = assertThrows(InvalidCaseException.class,
+        () -> Expectations.load(goldens, CaseCatalog.load(goldens)));
+
+    assertTrue(error.getMessage().startsWith(pinned + ": pins a deviation"), error.getMessage());
+  }
+
   private Path expect(String host, String caseId, String json) throws IOException {
     Path file = goldensDir.resolve("expectations/" + host + "/" + caseId + ".json");
     Files.createDirectories(file.getParent());

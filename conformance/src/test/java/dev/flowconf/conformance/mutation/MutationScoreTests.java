@@ -58,6 +58,8 @@ class MutationScoreTests {
   @BeforeAll
   static void copyCasesAndStartHosts() throws IOException {
     Path realGoldens = Path.of(System.getProperty("flowconf.root", "..")).resolve("goldens");
+    Files.createDirectories(goldensDir);
+    Files.copy(realGoldens.resolve("features.json"), goldensDir.resolve("features.json"));
     for (String caseId : mutatedCaseIds()) {
       for (String suffix : List.of(".case.json", ".approved.txt")) {
         Path copy = goldensDir.resolve("cases/" + caseId + suffix);

@@ -86,7 +86,7 @@ class HtmlReportTests {
     assertAll(
         () -> assertTrue(index.contains("<span class=\"status bad\">3 failed</span>"), index),
         () -> assertTrue(index.contains("<td><b>workers</b></td><td class=\"url mono\">http://127.0.0.1:2</td>"
-            + "<td>1</td><td>2</td><td>1</td><td class=\"zero\">0</td><td>2/4</td>"), index),
+            + "<td>1</td><td>2</td><td>1</td><td class=\"zero\">0</td><td class=\"zero\">0</td><td>2/4</td>"), index),
         () -> assertTrue(index.contains("differ on 3: <a href=\"#case-echo/decimals\">echo/decimals</a> "
             + "(reference PASS, workers FAIL)"), index),
         () -> assertTrue(index.contains("<tr class=\"topic\"><th colspan=\"5\">echo<span>2 cases</span>"), index),

@@ -61,7 +61,7 @@ public final class FlowHttpHost implements HttpHost {
             if (allowed.isEmpty()) return envelope(ErrorEnvelope.routeNotFound(), false);
             HttpResponse r = envelope(ErrorEnvelope.methodNotAllowed(), false);
             List<Header> headers = new ArrayList<>(r.headers());
-            headers.add(new Header("allow", String.join(", ", allowed)));
+            headers.add(new Header("allow", String.join(",", allowed))); // as axum writes it: GET,POST
             return new HttpResponse(r.status(), headers, r.body());
         }
         // Only a matched route reads the body, so bad JSON (or too much of it) to an unknown path is a 404.

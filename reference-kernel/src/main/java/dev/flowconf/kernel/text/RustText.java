@@ -3,7 +3,9 @@ package dev.flowconf.kernel.text;
 /**
  * Rust's `str::trim` and `str::to_lowercase`, which upstream nodes use. Java's own trim/strip
  * remove a different set of characters and Java's lowercase decides final sigma differently, so
- * both rules are written out here (see ../shared/reference/upstream-json-rules.md §6).
+ * both rules are written out here: `trim` removes exactly the code points with the Unicode
+ * White_Space property, `to_lowercase` applies the default full case mapping with only the
+ * Final_Sigma context (SPEC.md ECHO-2).
  */
 public final class RustText {
     private RustText() {}

@@ -76,7 +76,7 @@ class RequestMappingFuzzTests {
         } else if (!allowed.contains(method)) {
             assertJson(response, 405, request);
             assertEquals("{\"error\":\"method not allowed\"}", bodyOf(response), request::toString);
-            assertEquals(String.join(", ", allowed), header(response, "allow"), request::toString);
+            assertEquals(String.join(",", allowed), header(response, "allow"), request::toString);
         } else if (readsBody(request) && request.body.length > 0 && parseError(request.body) != null) {
             String expected = "{\"error\":" + JsonWriter.toJson(JsonString.of(parseError(request.body))) + "}";
             assertJson(response, 400, request);
