@@ -3,6 +3,13 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 MVNW=("$ROOT/mvnw" -B -ntp)
+
+# cargo (Rust) builds the kernel tests' serde_json oracle (reference-kernel/serde-oracle). rustup installs it in
+# ~/.cargo/bin, which a non-login shell may not have on PATH; Maven, started from these scripts, inherits this.
+if ! command -v cargo >/dev/null 2>&1 && [ -x "${CARGO_HOME:-$HOME/.cargo}/bin/cargo" ]; then
+  export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
+fi
+
 REFERENCE_JAR="$ROOT/reference-host/target/reference-host.jar"
 WORKERD_JAR="$ROOT/harness-workerd/target/harness-workerd.jar"
 WORKER_MODULE="$ROOT/host-workers/target/worker"

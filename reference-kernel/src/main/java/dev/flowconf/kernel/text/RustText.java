@@ -2,10 +2,11 @@ package dev.flowconf.kernel.text;
 
 /**
  * Rust's `str::trim` and `str::to_lowercase`, which upstream nodes use. Java's own trim/strip
- * remove a different set of characters and Java's lowercase decides final sigma differently, so
- * both rules are written out here: `trim` removes exactly the code points with the Unicode
- * White_Space property, `to_lowercase` applies the default full case mapping with only the
- * Final_Sigma context (SPEC.md ECHO-2).
+ * remove a different set of characters, Java's lowercase decides final sigma differently, and the
+ * platforms' Unicode tables are older than Rust's (Java 17: Unicode 13), so both rules are written
+ * out here: `trim` removes exactly the code points with the Unicode White_Space property,
+ * `to_lowercase` applies the default full case mapping with only the Final_Sigma context (SPEC.md
+ * ECHO-2), from tables generated from what Rust itself answers ({@link RustUnicodeTables}).
  */
 public final class RustText {
     private RustText() {}
@@ -30,20 +31,23 @@ public final class RustText {
     }
 
     /**
-     * Default full lowercase mapping without locale rules: per code point, plus U+0130 to
-     * "i\u0307" and the Final_Sigma condition for U+03A3.
+     * Default full lowercase mapping without locale rules, as Rust's `to_lowercase` does it: per code
+     * point from {@link RustUnicodeTables} (U+0130 is the one code point that becomes two), and the
+     * Final_Sigma condition for U+03A3.
      */
     public static String toLowerCase(String s) {
         StringBuilder out = new StringBuilder(s.length());
         int i = 0;
         while (i < s.length()) {
             int cp = s.codePointAt(i);
-            if (cp == 0x0130) {
+            if (cp < 0x80) {
+                out.append((char) (cp >= 'A' && cp <= 'Z' ? cp + 32 : cp));
+            } else if (cp == 0x0130) {
                 out.append("i\u0307");
             } else if (cp == 0x03A3) {
                 out.append(isFinalSigma(s, i) ? '\u03C2' : '\u03C3');
             } else {
-                out.appendCodePoint(Character.toLowerCase(cp));
+                out.appendCodePoint(Tables.lowercase(cp));
             }
             i += Character.charCount(cp);
         }
@@ -57,8 +61,8 @@ public final class RustText {
         while (i > 0) {
             int cp = s.codePointBefore(i);
             i -= Character.charCount(cp);
-            if (isCaseIgnorable(cp)) continue;
-            casedBefore = isCased(cp);
+            if (Tables.isCaseIgnorable(cp)) continue;
+            casedBefore = Tables.isCased(cp);
             break;
         }
         if (!casedBefore) return false;
@@ -66,41 +70,57 @@ public final class RustText {
         while (i < s.length()) {
             int cp = s.codePointAt(i);
             i += Character.charCount(cp);
-            if (isCaseIgnorable(cp)) continue;
-            return !isCased(cp);
+            if (Tables.isCaseIgnorable(cp)) continue;
+            return !Tables.isCased(cp);
         }
         return true;
     }
 
-    /** Cased: lowercase, uppercase or titlecase letters (general categories Ll, Lu, Lt). */
-    private static boolean isCased(int cp) {
-        int type = Character.getType(cp);
-        return type == Character.LOWERCASE_LETTER || type == Character.UPPERCASE_LETTER
-                || type == Character.TITLECASE_LETTER;
-    }
+    /** The decoded tables, built on first use (a holder class, so a trim never pays for them). */
+    private static final class Tables {
+        private static final int[] CASED = CodePointTable.ranges(RustUnicodeTables.CASED);
+        private static final int[] CASE_IGNORABLE = CodePointTable.ranges(RustUnicodeTables.CASE_IGNORABLE);
+        /** Runs of four numbers: first code point, count, stride (1 or 2), delta + 0x20000 (never negative). */
+        private static final int[] LOWERCASE = lowercaseRuns();
 
-    /**
-     * Case_Ignorable: Mn, Me, Cf, Lm, Sk, plus Word_Break MidLetter, MidNumLet and Single_Quote.
-     * Java exposes no such property, so the word-break members are listed.
-     */
-    private static boolean isCaseIgnorable(int cp) {
-        switch (Character.getType(cp)) {
-            case Character.NON_SPACING_MARK:
-            case Character.ENCLOSING_MARK:
-            case Character.FORMAT:
-            case Character.MODIFIER_LETTER:
-            case Character.MODIFIER_SYMBOL:
-                return true;
-            default:
-                break;
+        private Tables() {}
+
+        static boolean isCased(int cp) {
+            return CodePointTable.contains(CASED, cp);
         }
-        switch (cp) {
-            case 0x0027: case 0x002E: case 0x003A: case 0x00B7: case 0x0387: case 0x055F: case 0x05F4:
-            case 0x2018: case 0x2019: case 0x2024: case 0x2027: case 0xFE13: case 0xFE52: case 0xFE55:
-            case 0xFF07: case 0xFF0E: case 0xFF1A:
-                return true;
-            default:
-                return false;
+
+        /** Case_Ignorable; the tables give a code point that is both only here, as the sigma rule skips it first. */
+        static boolean isCaseIgnorable(int cp) {
+            return CodePointTable.contains(CASE_IGNORABLE, cp);
+        }
+
+        static int lowercase(int cp) {
+            int low = 0;
+            int high = LOWERCASE.length / 4 - 1;
+            while (low <= high) {
+                int mid = (low + high) >>> 1;
+                int first = LOWERCASE[4 * mid];
+                int stride = LOWERCASE[4 * mid + 2];
+                int last = first + (LOWERCASE[4 * mid + 1] - 1) * stride;
+                if (cp < first) {
+                    high = mid - 1;
+                } else if (cp > last) {
+                    low = mid + 1;
+                } else {
+                    return (cp - first) % stride == 0 ? cp + LOWERCASE[4 * mid + 3] - 0x20000 : cp;
+                }
+            }
+            return cp;
+        }
+
+        private static int[] lowercaseRuns() {
+            int[] encoded = CodePointTable.numbers(RustUnicodeTables.LOWERCASE);
+            int previous = 0;
+            for (int i = 0; i < encoded.length; i += 4) {
+                encoded[i] += previous; // stored as the gap from the previous run's first code point
+                previous = encoded[i];
+            }
+            return encoded;
         }
     }
 }
