@@ -4,27 +4,28 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.math.BigInteger;
-import java.util.Optional;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.Tag;
-import net.jqwik.api.Tuple;
-import net.jqwik.api.constraints.LongRange;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Number literals against exact oracles: BigInteger for integers (JSON-NUM-1), Double.parseDouble where serde is
  * correctly rounded, and {@link SerdeNumberModel} (rules §1.3) where it is not (JSON-NUM-2, JSON-NUM-3).
- * A failure prints its seed; {@code @Property(seed = "...")} replays it (see junit-platform.properties).
+ * Samples come from a printed seed; {@code -Dflowconf.seed=<seed>} replays them (see {@link JsonArbitraries}).
  */
-@Tag("jvm-only") // jqwik runs on the JVM only; its oracles are the JDK's exact BigInteger and Double.parseDouble
+// Samples drawn at run time from a fresh seed (the TeaVM runner replays recorded arguments, not a Random); the
+// oracles are the JDK's exact BigInteger and Double.parseDouble.
+@Tag("jvm-only")
+@ExtendWith(JsonArbitraries.ReplayHint.class)
 class JsonNumberTextPropertyTests {
 
-    @Property(tries = 1000)
-    void everyU64TextIsReadAsThatU64AndWrittenBack(@ForAll long bits) throws JsonParseException {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource
+    void everyU64TextIsReadAsThatU64AndWrittenBack(long bits) throws JsonParseException {
         String text = Long.toUnsignedString(bits);
         JsonNumber n = JsonParser.parse(text).asNumber();
         assertEquals(JsonNumber.Kind.U64, n.kind(), text);
@@ -32,9 +33,14 @@ class JsonNumberTextPropertyTests {
         assertEquals(text, JsonWriter.toJson(n));
     }
 
-    @Property(tries = 1000)
-    void everyNegativeI64TextIsReadAsThatI64AndWrittenBack(
-            @ForAll @LongRange(min = Long.MIN_VALUE, max = -1) long value) throws JsonParseException {
+    static Stream<Arguments> everyU64TextIsReadAsThatU64AndWrittenBack() {
+        return JsonArbitraries.samples(JsonNumberTextPropertyTests.class, "everyU64TextIsReadAsThatU64AndWrittenBack",
+                1000, JsonArbitraries::anyLong);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource
+    void everyNegativeI64TextIsReadAsThatI64AndWrittenBack(long value) throws JsonParseException {
         String text = Long.toString(value);
         JsonNumber n = JsonParser.parse(text).asNumber();
         assertEquals(JsonNumber.Kind.I64, n.kind(), text);
@@ -42,21 +48,40 @@ class JsonNumberTextPropertyTests {
         assertEquals(text, JsonWriter.toJson(n));
     }
 
+    static Stream<Arguments> everyNegativeI64TextIsReadAsThatI64AndWrittenBack() {
+        return JsonArbitraries.samples(JsonNumberTextPropertyTests.class,
+                "everyNegativeI64TextIsReadAsThatI64AndWrittenBack", 1000, JsonArbitraries::negativeLong);
+    }
+
     /** Integers just past u64/i64 and far beyond become f64s, never errors (rules §1.2). */
-    @Property(tries = 500)
-    void integersBeyondU64AndI64BecomeSerdesF64(@ForAll("integersBeyondRange") String text) throws JsonParseException {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource
+    void integersBeyondU64AndI64BecomeSerdesF64(String text) throws JsonParseException {
         JsonNumber n = JsonParser.parse(text).asNumber();
         assertEquals(JsonNumber.Kind.F64, n.kind(), text);
         assertSameBits(SerdeNumberModel.read(text).number.doubleValue(), n.doubleValue(), text);
     }
 
-    @Provide
-    Arbitrary<String> integersBeyondRange() {
-        Arbitrary<BigInteger> pastU64 = Arbitraries.bigIntegers()
-                .between(SerdeNumberModel.U64_MAX.add(BigInteger.ONE), BigInteger.TEN.pow(40));
-        Arbitrary<BigInteger> pastI64 = Arbitraries.bigIntegers()
-                .between(BigInteger.TEN.pow(40).negate(), SerdeNumberModel.I64_MIN.subtract(BigInteger.ONE));
-        return Arbitraries.oneOf(pastU64, pastI64).map(BigInteger::toString);
+    static Stream<Arguments> integersBeyondU64AndI64BecomeSerdesF64() {
+        BigInteger pastU64 = SerdeNumberModel.U64_MAX.add(BigInteger.ONE);
+        BigInteger pastI64 = SerdeNumberModel.I64_MIN.subtract(BigInteger.ONE);
+        BigInteger far = BigInteger.TEN.pow(40);
+        return JsonArbitraries.samples(JsonNumberTextPropertyTests.class, "integersBeyondU64AndI64BecomeSerdesF64",
+                500, random -> (random.nextBoolean() ? bigIntegerBetween(random, pastU64, far)
+                        : bigIntegerBetween(random, far.negate(), pastI64)).toString());
+    }
+
+    /** Uniform in [min, max], or one of the two ends (one in eight). */
+    private static BigInteger bigIntegerBetween(Random random, BigInteger min, BigInteger max) {
+        if (random.nextInt(8) == 0) {
+            return random.nextBoolean() ? min : max;
+        }
+        BigInteger span = max.subtract(min).add(BigInteger.ONE);
+        BigInteger r;
+        do {
+            r = new BigInteger(span.bitLength(), random);
+        } while (r.compareTo(span) >= 0);
+        return min.add(r);
     }
 
     /**
@@ -64,8 +89,9 @@ class JsonNumberTextPropertyTests {
      * serde's column exactly when serde's double would be infinite; and where serde is correctly rounded, the
      * double is Double.parseDouble's.
      */
-    @Property(tries = 2000)
-    void everyLiteralIsReadAsSerdeReadsIt(@ForAll("literals") String literal) throws JsonParseException {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource
+    void everyLiteralIsReadAsSerdeReadsIt(String literal) throws JsonParseException {
         SerdeNumberModel.Reading expected = SerdeNumberModel.read(literal);
         if (expected.number == null) {
             JsonParseException e = assertThrows(JsonParseException.class, () -> JsonParser.parse(literal), literal);
@@ -84,33 +110,60 @@ class JsonNumberTextPropertyTests {
         }
     }
 
+    static Stream<Arguments> everyLiteralIsReadAsSerdeReadsIt() {
+        return JsonArbitraries.samples(JsonNumberTextPropertyTests.class, "everyLiteralIsReadAsSerdeReadsIt", 2000,
+                JsonNumberTextPropertyTests::literal);
+    }
+
     /**
      * Literals shaped to reach every branch of §1.3: short and 30-digit mantissas (past u64), leading-zero
      * fractions, exponents near ±308 and ±324, huge exponents that overflow i32.
      */
-    @Provide
-    Arbitrary<String> literals() {
-        Arbitrary<String> sign = Arbitraries.of("", "-");
-        Arbitrary<String> digits = Arbitraries.strings().numeric().ofMinLength(1).ofMaxLength(30);
-        Arbitrary<String> integer = Arbitraries.frequencyOf(
-                Tuple.of(1, Arbitraries.just("0")),
-                Tuple.of(4, Combinators.combine(Arbitraries.integers().between(1, 9), digits.injectNull(0.3))
-                        .as((first, rest) -> first + Optional.ofNullable(rest).orElse(""))));
-        Arbitrary<String> fraction = Arbitraries.frequencyOf(
-                Tuple.of(2, Arbitraries.just("")),
-                Tuple.of(3, digits.map(d -> "." + d)),
-                Tuple.of(1, Combinators.combine(Arbitraries.strings().withChars('0').ofMinLength(1).ofMaxLength(25),
-                        digits).as((zeros, d) -> "." + zeros + d)));
-        Arbitrary<String> exponentDigits = Arbitraries.frequencyOf(
-                Tuple.of(4, Arbitraries.integers().between(0, 30).map(String::valueOf)),
-                Tuple.of(4, Arbitraries.integers().between(280, 350).map(String::valueOf)),
-                Tuple.of(1, Arbitraries.of("2147483647", "2147483648", "21474836470", "99999999999", "0000000001")),
-                Tuple.of(1, Arbitraries.strings().numeric().ofMinLength(1).ofMaxLength(12)));
-        Arbitrary<String> exponent = Arbitraries.frequencyOf(
-                Tuple.of(2, Arbitraries.just("")),
-                Tuple.of(3, Combinators.combine(Arbitraries.of("e", "E"), Arbitraries.of("", "+", "-"), exponentDigits)
-                        .as((e, s, d) -> e + s + d)));
-        return Combinators.combine(sign, integer, fraction, exponent).as((s, i, f, e) -> s + i + f + e);
+    static String literal(Random random) {
+        String sign = random.nextBoolean() ? "" : "-";
+        String integer = JsonArbitraries.frequency(random, 1, 4) == 0 ? "0"
+                : JsonArbitraries.between(random, 1, 9) + (random.nextInt(10) < 3 ? "" : digits(random, 1, 30));
+        String fraction;
+        switch (JsonArbitraries.frequency(random, 2, 3, 1)) {
+            case 0:
+                fraction = "";
+                break;
+            case 1:
+                fraction = "." + digits(random, 1, 30);
+                break;
+            default:
+                fraction = "." + "0".repeat(JsonArbitraries.between(random, 1, 25)) + digits(random, 1, 30);
+        }
+        String exponent = "";
+        if (JsonArbitraries.frequency(random, 2, 3) == 1) {
+            String exponentDigits;
+            switch (JsonArbitraries.frequency(random, 4, 4, 1, 1)) {
+                case 0:
+                    exponentDigits = String.valueOf(JsonArbitraries.between(random, 0, 30));
+                    break;
+                case 1:
+                    exponentDigits = String.valueOf(JsonArbitraries.between(random, 280, 350));
+                    break;
+                case 2:
+                    exponentDigits = JsonArbitraries.oneOf(random, "2147483647", "2147483648", "21474836470",
+                            "99999999999", "0000000001");
+                    break;
+                default:
+                    exponentDigits = digits(random, 1, 12);
+            }
+            exponent = JsonArbitraries.oneOf(random, "e", "E") + JsonArbitraries.oneOf(random, "", "+", "-")
+                    + exponentDigits;
+        }
+        return sign + integer + fraction + exponent;
+    }
+
+    /** Decimal digits, any of them (leading zeros too), between min and max of them. */
+    private static String digits(Random random, int min, int max) {
+        StringBuilder s = new StringBuilder();
+        for (int n = JsonArbitraries.between(random, min, max); n > 0; n--) {
+            s.append((char) ('0' + random.nextInt(10)));
+        }
+        return s.toString();
     }
 
     private static void assertSameBits(double expected, double actual, String literal) {

@@ -4,76 +4,56 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.Tag;
-import net.jqwik.api.Tuple;
-import net.jqwik.api.constraints.IntRange;
+import java.util.Random;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The parser on hostile input: random bytes, token soups, valid JSON with a few bytes broken, and nesting up to
  * 10 000 deep. It must only ever answer a value or a JsonParseException with one of serde's messages at a position
  * inside the input (never a StackOverflowError or RuntimeException, never a hang: see {@link CheckedParse}), and
  * only accept valid UTF-8.
- * A failure prints its seed; {@code @Property(seed = "...")} replays it (see junit-platform.properties).
+ *
+ * <p>The two {@code @FuzzTest}s (Jazzer) take the raw bytes. Every test run replays their seed corpus, one file per
+ * input, in src/test/resources/dev/flowconf/kernel/json/JsonParserFuzzTestsInputs/&lt;method&gt;/ (files directly in
+ * JsonParserFuzzTestsInputs/ go to both); {@code JAZZER_FUZZ=1} fuzzes one of them (ci/fuzz, README.md). The
+ * nesting property is a parameterized test over samples from a printed seed ({@code -Dflowconf.seed=<seed>}).
  */
-@Tag("jvm-only") // jqwik runs on the JVM only
+@Tag("jvm-only") // Jazzer runs on the JVM only; the nesting samples are drawn at run time from a fresh seed
 class JsonParserFuzzTests {
-    /** Bytes that steer the parser into its states: structure, strings, escapes, numbers, idents, whitespace. */
-    private static final byte[] JSON_BYTES = bytes("[]{}\",:\\/0123456789-+.eEtrufalsn \t\r\nbu\u007f");
     private static final byte[][] OPENERS = {bytes("["), bytes("{\"k\":"), bytes("{\"\":"), bytes("[\"s\",")};
-    /** Pieces of strings and escapes (surrogates, bad hex, invalid UTF-8), numbers and idents, to glue together. */
-    private static final byte[][] TOKENS = {
-        bytes("\""), bytes("\""), bytes("\\"), bytes("\\u"), bytes("\\ud83d"), bytes("\\ude00"), bytes("\\udc00"),
-        bytes("\\ud800"), bytes("\\u00e9"), bytes("\\u12g4"), bytes("\\n"), bytes("\\q"), bytes("\\/"), bytes("00"),
-        bytes("0"), bytes("1"), bytes("9"), bytes("e"), bytes("E+"), bytes("-"), bytes("."), bytes("["), bytes("]"),
-        bytes("{"), bytes("}"), bytes(","), bytes(":"), bytes("true"), bytes("nul"), bytes(" "), bytes("\n"),
-        bytes("\r\n"), bytes("\u00e9"), bytes("\ud83d\ude00"), raw(0xFF), raw(0xC3), raw(0xED, 0xA0, 0x80),
-        raw(0xF4, 0x90, 0x80, 0x80), raw(0x01), raw(0x00), raw(0x7F),
-    };
-    /** The inside of a string: valid and invalid UTF-8 (overlong, surrogate, too high, cut short), escapes. */
-    private static final byte[][] STRING_PIECES = {
-        bytes("a"), bytes("\u00e9"), bytes("\u20ac"), bytes("\ud83d\ude00"), bytes("\\n"), bytes("\\u00e9"),
-        bytes("\\ud83d\\ude00"), raw(0xED, 0xA0, 0x80), raw(0xED, 0x9F, 0xBF), raw(0xC0, 0xAF),
-        raw(0xE0, 0x80, 0x80), raw(0xF0, 0x80, 0x80, 0x80), raw(0xF4, 0x90, 0x80, 0x80), raw(0xF4, 0x8F, 0xBF, 0xBF),
-        raw(0xE2, 0x80), raw(0x80), raw(0xFF), raw(0xC2), raw(0xF8, 0x88, 0x80, 0x80),
-    };
 
-    @Property(tries = 1000)
-    void arbitraryBytesOnlyEverFailWithAJsonParseException(@ForAll("arbitraryBytes") byte[] input) {
+    /**
+     * Any bytes. The seed corpus holds numbers of every shape (u64/i64 edges and past them, 30-digit mantissas,
+     * huge and tiny exponents), idents, strings with every escape, surrogate escapes (paired, lone, cut short), bad
+     * hex and raw controls, invalid UTF-8 (overlong, surrogates, past U+10FFFF, cut short), structural errors and
+     * trailing garbage, nesting 127 to 10 000 deep then junk, and random bytes, JSON-ish byte and token soups.
+     */
+    @FuzzTest
+    void arbitraryBytesOnlyEverFailWithAJsonParseException(byte[] input) {
         assertAcceptedOnlyValidJson(input, CheckedParse.parse(input));
     }
 
-    @Provide
-    Arbitrary<byte[]> arbitraryBytes() {
-        Arbitrary<byte[]> random = Arbitraries.bytes().array(byte[].class).ofMaxSize(300);
-        Arbitrary<byte[]> jsonish = Arbitraries.of(box(JSON_BYTES)).list().ofMaxSize(300)
-                .map(JsonParserFuzzTests::unbox);
-        Arbitrary<byte[]> deepThenJunk = Combinators.combine(Arbitraries.integers().between(1, 10_000),
-                Arbitraries.of(OPENERS), Arbitraries.bytes().array(byte[].class).ofMaxSize(20))
-                .as((depth, opener, junk) -> concat(repeat(opener, depth), junk));
-        Arbitrary<byte[]> tokenSoup = Arbitraries.of(TOKENS).list().ofMaxSize(40)
-                .map(tokens -> tokens.stream().reduce(new byte[0], JsonParserFuzzTests::concat));
-        Arbitrary<byte[]> stringLiteral = Arbitraries.of(STRING_PIECES).list().ofMaxSize(8)
-                .map(pieces -> pieces.stream().reduce(bytes("\""), JsonParserFuzzTests::concat))
-                .map(content -> concat(content, bytes("\"")));
-        return Arbitraries.frequencyOf(Tuple.of(2, random), Tuple.of(2, jsonish), Tuple.of(3, tokenSoup),
-                Tuple.of(2, stringLiteral), Tuple.of(1, deepThenJunk));
-    }
-
-    @Property(tries = 1000)
-    void mutatedJsonOnlyEverFailsWithAJsonParseException(@ForAll("mutatedJson") byte[] input) {
+    /**
+     * Written values broken by a few edits. The seed corpus holds written values (of every shape the writer
+     * produces) with one to four bit flips, replaced, inserted and deleted bytes or a truncation; the fuzzer
+     * mutates them further.
+     */
+    @FuzzTest
+    void mutatedJsonOnlyEverFailsWithAJsonParseException(byte[] input) {
         assertAcceptedOnlyValidJson(input, CheckedParse.parse(input));
     }
 
@@ -83,7 +63,7 @@ class JsonParserFuzzTests {
      */
     private static void assertAcceptedOnlyValidJson(byte[] input, CheckedParse.Outcome outcome) {
         if (!outcome.accepted()) {
-            return;
+            return; // CheckedParse has already held the error to serde's messages and positions
         }
         try {
             StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
@@ -94,22 +74,54 @@ class JsonParserFuzzTests {
         assertTrue(CheckedParse.parse(JsonWriter.toBytes(outcome.value)).accepted(), () -> CheckedParse.show(input));
     }
 
-    /** A written value with one to four edits: bit flips, replaced, inserted and deleted bytes, truncation. */
-    @Provide
-    Arbitrary<byte[]> mutatedJson() {
-        Arbitrary<Mutation> mutation = Combinators.combine(Arbitraries.of(Edit.class),
-                Arbitraries.integers().between(0, Integer.MAX_VALUE),
-                Arbitraries.frequencyOf(Tuple.of(3, Arbitraries.of(box(bytes("[{\"\\]},:\n0-e."))).map(b -> (int) b)),
-                        Tuple.of(1, Arbitraries.integers().between(0, 255))))
-                .as(Mutation::new);
-        return Combinators.combine(JsonArbitraries.values(), mutation.list().ofMinSize(1).ofMaxSize(4))
-                .as((value, edits) -> {
-                    byte[] text = JsonWriter.toBytes(value);
-                    for (Mutation m : edits) {
-                        text = m.apply(text);
-                    }
-                    return text;
-                });
+    /** One sample of the nesting property: how deep, which openers in turn, what whitespace, closed or not. */
+    static final class Nesting {
+        final int depth;
+        final List<byte[]> cycle;
+        final String space;
+        final boolean closed;
+
+        Nesting(int depth, List<byte[]> cycle, String space, boolean closed) {
+            this.depth = depth;
+            this.cycle = cycle;
+            this.space = space;
+            this.closed = closed;
+        }
+
+        static Nesting sample(Random random) {
+            int depth;
+            switch (JsonArbitraries.frequency(random, 1, 1, 1, 3)) {
+                case 0:
+                    depth = JsonArbitraries.oneOf(random, 1, 2, 126, 127, 128, 129, 9_999, 10_000);
+                    break;
+                case 1:
+                    depth = JsonArbitraries.between(random, 1, 127);
+                    break;
+                case 2:
+                    depth = JsonArbitraries.between(random, 120, 140);
+                    break;
+                default:
+                    depth = JsonArbitraries.between(random, 1, 10_000);
+            }
+            List<byte[]> cycle = new ArrayList<>();
+            for (int n = JsonArbitraries.between(random, 1, 4); n > 0; n--) {
+                cycle.add(JsonArbitraries.oneOf(random, OPENERS));
+            }
+            return new Nesting(depth, cycle, JsonArbitraries.oneOf(random, "", " ", "\n", "\r\n\t "),
+                    random.nextBoolean());
+        }
+
+        @Override
+        public String toString() {
+            return "depth " + depth + ", openers " + cycle.stream().map(b -> new String(b, StandardCharsets.UTF_8))
+                    .collect(Collectors.joining(" ")) + ", space " + TestBytes.show(bytes(space)) + ", "
+                    + (closed ? "closed" : "unclosed");
+        }
+    }
+
+    static Stream<Arguments> nestingIsCutAtThe128thOpener() {
+        return JsonArbitraries.samples(JsonParserFuzzTests.class, "nestingIsCutAtThe128thOpener", 200,
+                Nesting::sample);
     }
 
     /**
@@ -117,9 +129,13 @@ class JsonParserFuzzTests {
      * `recursion limit exceeded` at its own column, however deep the input goes; an unclosed document fails at
      * its end, inside its innermost container.
      */
-    @Property(tries = 200)
-    void nestingIsCutAtThe128thOpener(@ForAll @IntRange(min = 1, max = 10_000) int depth,
-            @ForAll("openerCycles") List<byte[]> cycle, @ForAll("whitespace") String space, @ForAll boolean closed) {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource
+    @ExtendWith(JsonArbitraries.ReplayHint.class)
+    void nestingIsCutAtThe128thOpener(Nesting sample) {
+        int depth = sample.depth;
+        List<byte[]> cycle = sample.cycle;
+        String space = sample.space;
         ByteArrayOutputStream doc = new ByteArrayOutputStream();
         StringBuilder compact = new StringBuilder();
         int opener128 = -1;
@@ -134,7 +150,7 @@ class JsonParserFuzzTests {
         }
         doc.writeBytes(bytes(space + "1"));
         compact.append('1');
-        if (closed) {
+        if (sample.closed) {
             for (int level = depth - 1; level >= 0; level--) {
                 String closer = cycle.get(level % cycle.size())[0] == '[' ? "]" : "}";
                 doc.writeBytes(bytes(space + closer));
@@ -146,23 +162,13 @@ class JsonParserFuzzTests {
         if (depth >= 128) {
             assertEquals("recursion limit exceeded at " + position(input, opener128 + 1), message(outcome),
                     CheckedParse.show(input));
-        } else if (closed) {
+        } else if (sample.closed) {
             assertEquals(compact.toString(), JsonWriter.toJson(outcome.value));
         } else {
             boolean innermostIsArray = cycle.get((depth - 1) % cycle.size())[0] == '[';
             assertEquals((innermostIsArray ? "EOF while parsing a list" : "EOF while parsing an object") + " at "
                     + position(input, input.length), message(outcome), CheckedParse.show(input));
         }
-    }
-
-    @Provide
-    Arbitrary<List<byte[]>> openerCycles() {
-        return Arbitraries.of(OPENERS).list().ofMinSize(1).ofMaxSize(4);
-    }
-
-    @Provide
-    Arbitrary<String> whitespace() {
-        return Arbitraries.of("", " ", "\n", "\r\n\t ");
     }
 
     /** serde's position of byte index i (rules §3.2), written out independently of the parser. */
@@ -182,95 +188,7 @@ class JsonParserFuzzTests {
         return outcome.accepted() ? "accepted as " + outcome.value : outcome.error.getMessage();
     }
 
-    enum Edit { FLIP_BIT, REPLACE, INSERT, DELETE, TRUNCATE }
-
-    static final class Mutation {
-        final Edit edit;
-        final int position;
-        final int value;
-
-        Mutation(Edit edit, int position, int value) {
-            this.edit = edit;
-            this.position = position;
-            this.value = value;
-        }
-
-        byte[] apply(byte[] text) {
-            int at = position % (text.length + 1);
-            int existing = Math.min(at, text.length - 1);
-            switch (edit) {
-                case FLIP_BIT:
-                    if (text.length == 0) {
-                        return text;
-                    }
-                    byte[] flipped = text.clone();
-                    flipped[existing] ^= (byte) (1 << Math.floorMod(value, 8));
-                    return flipped;
-                case REPLACE:
-                    if (text.length == 0) {
-                        return text;
-                    }
-                    byte[] replaced = text.clone();
-                    replaced[existing] = (byte) value;
-                    return replaced;
-                case INSERT:
-                    return concat(concat(Arrays.copyOf(text, at), new byte[] {(byte) value}),
-                            Arrays.copyOfRange(text, at, text.length));
-                case DELETE:
-                    if (text.length == 0) {
-                        return text;
-                    }
-                    return concat(Arrays.copyOf(text, existing), Arrays.copyOfRange(text, existing + 1, text.length));
-                default:
-                    return Arrays.copyOf(text, at);
-            }
-        }
-
-        @Override
-        public String toString() {
-            return edit + "@" + position + "(" + value + ")";
-        }
-    }
-
     private static byte[] bytes(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static byte[] raw(int... values) {
-        byte[] out = new byte[values.length];
-        for (int i = 0; i < values.length; i++) {
-            out[i] = (byte) values[i];
-        }
-        return out;
-    }
-
-    private static Byte[] box(byte[] bytes) {
-        Byte[] boxed = new Byte[bytes.length];
-        for (int i = 0; i < bytes.length; i++) {
-            boxed[i] = bytes[i];
-        }
-        return boxed;
-    }
-
-    private static byte[] unbox(List<Byte> bytes) {
-        byte[] out = new byte[bytes.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = bytes.get(i);
-        }
-        return out;
-    }
-
-    private static byte[] repeat(byte[] unit, int times) {
-        byte[] out = new byte[unit.length * times];
-        for (int i = 0; i < times; i++) {
-            System.arraycopy(unit, 0, out, i * unit.length, unit.length);
-        }
-        return out;
-    }
-
-    private static byte[] concat(byte[] a, byte[] b) {
-        byte[] out = Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, out, a.length, b.length);
-        return out;
     }
 }

@@ -3,38 +3,42 @@ package dev.flowconf.kernel.json;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.Tag;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Writing then parsing gives the value back. serde without float_roundtrip does not read every ryu text back to
  * the same double (rules §1.3: ~30 % are an ulp off), so the identity is asserted for values whose doubles it
  * does read back exactly, and every other double is held to serde's own procedure instead.
- * A failure prints its seed; {@code @Property(seed = "...")} replays it (see junit-platform.properties).
+ * Samples come from a printed seed; {@code -Dflowconf.seed=<seed>} replays them (see {@link JsonArbitraries}).
  */
-@Tag("jvm-only") // jqwik runs on the JVM only
+// Samples drawn at run time from a fresh seed: the generated TeaVM runner replays recorded arguments, not a Random.
+@Tag("jvm-only")
+@ExtendWith(JsonArbitraries.ReplayHint.class)
 class JsonRoundTripPropertyTests {
 
-    @Property(tries = 1000)
-    void parsingWhatWasWrittenGivesTheSameValueAndTheSameBytes(@ForAll("exactlyReadableValues") JsonValue value)
-            throws JsonParseException {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource
+    void parsingWhatWasWrittenGivesTheSameValueAndTheSameBytes(JsonValue value) throws JsonParseException {
         byte[] written = JsonWriter.toBytes(value);
         JsonValue parsed = JsonParser.parse(written);
         assertEquals(value, parsed, () -> TestBytes.show(written));
         assertArrayEquals(written, JsonWriter.toBytes(parsed), () -> TestBytes.show(written));
     }
 
-    @Provide
-    Arbitrary<JsonValue> exactlyReadableValues() {
-        return JsonArbitraries.exactlyReadableValues();
+    static Stream<Arguments> parsingWhatWasWrittenGivesTheSameValueAndTheSameBytes() {
+        return JsonArbitraries.samples(JsonRoundTripPropertyTests.class,
+                "parsingWhatWasWrittenGivesTheSameValueAndTheSameBytes", 1000, JsonArbitraries::exactlyReadableValue);
     }
 
     /** Not an identity in general: the double read back is the one serde's procedure computes from the text. */
-    @Property(tries = 2000)
-    void anyWrittenDoubleIsReadBackAsSerdeWouldReadIt(@ForAll("anyDoubles") double d) throws JsonParseException {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource
+    void anyWrittenDoubleIsReadBackAsSerdeWouldReadIt(double d) throws JsonParseException {
         String text = JsonNumbers.formatF64(d);
         double expected = SerdeNumberModel.read(text).number.doubleValue();
         double actual = JsonParser.parse(text).asNumber().doubleValue();
@@ -42,22 +46,22 @@ class JsonRoundTripPropertyTests {
                 () -> text + " read as " + actual + ", serde reads " + expected);
     }
 
-    @Provide
-    Arbitrary<Double> anyDoubles() {
-        return JsonArbitraries.anyDoubles();
+    static Stream<Arguments> anyWrittenDoubleIsReadBackAsSerdeWouldReadIt() {
+        return JsonArbitraries.samples(JsonRoundTripPropertyTests.class, "anyWrittenDoubleIsReadBackAsSerdeWouldReadIt",
+                2000, JsonArbitraries::anyDouble);
     }
 
     /** The exact subset really is exact, sign of zero included: guards the generator the first property relies on. */
-    @Property(tries = 1000)
-    void theExactlyReadableDoublesComeBackBitForBit(@ForAll("exactlyReadableDoubles") double d)
-            throws JsonParseException {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource
+    void theExactlyReadableDoublesComeBackBitForBit(double d) throws JsonParseException {
         String text = JsonNumbers.formatF64(d);
         assertEquals(Double.doubleToRawLongBits(d),
                 Double.doubleToRawLongBits(JsonParser.parse(text).asNumber().doubleValue()), text);
     }
 
-    @Provide
-    Arbitrary<Double> exactlyReadableDoubles() {
-        return JsonArbitraries.exactlyReadableDoubles();
+    static Stream<Arguments> theExactlyReadableDoublesComeBackBitForBit() {
+        return JsonArbitraries.samples(JsonRoundTripPropertyTests.class, "theExactlyReadableDoublesComeBackBitForBit",
+                1000, JsonArbitraries::exactlyReadableDouble);
     }
 }

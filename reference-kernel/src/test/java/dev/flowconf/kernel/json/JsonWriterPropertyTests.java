@@ -16,29 +16,37 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.Tag;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * What the writer produces for any value, doubles of every kind included: compact text escaped exactly as serde
  * escapes (rules §4), which an independent parser (Jackson) reads as the same value, with object keys in
  * strictly ascending code-point order (JSON-KEYS-1) and doubles in text that reads back to the same bits.
- * A failure prints its seed; {@code @Property(seed = "...")} replays it (see junit-platform.properties).
+ * Samples come from a printed seed; {@code -Dflowconf.seed=<seed>} replays them (see {@link JsonArbitraries}).
  */
-@Tag("jvm-only") // jqwik and Jackson run on the JVM only
+@Tag("jvm-only") // Jackson runs on the JVM only; samples drawn at run time from a fresh seed
+@ExtendWith(JsonArbitraries.ReplayHint.class)
 class JsonWriterPropertyTests {
     private static final JsonFactory JACKSON = new JsonFactory();
 
-    @Provide
-    Arbitrary<JsonValue> values() {
-        return JsonArbitraries.values();
+    static Stream<Arguments> writtenTextIsCompactValidUtf8AndEscapesOnlyWhatSerdeEscapes() {
+        return JsonArbitraries.samples(JsonWriterPropertyTests.class,
+                "writtenTextIsCompactValidUtf8AndEscapesOnlyWhatSerdeEscapes", 1000, JsonArbitraries::value);
     }
 
-    @Property(tries = 1000)
-    void writtenTextIsCompactValidUtf8AndEscapesOnlyWhatSerdeEscapes(@ForAll("values") JsonValue value) {
+    static Stream<Arguments> jacksonReadsTheSameValueWithKeysInCodePointOrder() {
+        return JsonArbitraries.samples(JsonWriterPropertyTests.class,
+                "jacksonReadsTheSameValueWithKeysInCodePointOrder", 1000, JsonArbitraries::value);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource
+    void writtenTextIsCompactValidUtf8AndEscapesOnlyWhatSerdeEscapes(JsonValue value) {
         byte[] out = JsonWriter.toBytes(value);
         assertValidUtf8(out);
         boolean inString = false;
@@ -67,8 +75,9 @@ class JsonWriterPropertyTests {
         }
     }
 
-    @Property(tries = 1000)
-    void jacksonReadsTheSameValueWithKeysInCodePointOrder(@ForAll("values") JsonValue value) throws IOException {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource
+    void jacksonReadsTheSameValueWithKeysInCodePointOrder(JsonValue value) throws IOException {
         byte[] out = JsonWriter.toBytes(value);
         try (com.fasterxml.jackson.core.JsonParser p = JACKSON.createParser(out)) {
             expect(p, p.nextToken(), value, out);

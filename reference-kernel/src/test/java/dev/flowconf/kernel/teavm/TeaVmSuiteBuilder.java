@@ -2,8 +2,8 @@ package dev.flowconf.kernel.teavm;
 
 import static org.junit.platform.engine.discovery.ClassNameFilter.includeClassNamePatterns;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClasspathRoots;
-import static org.junit.platform.launcher.EngineFilter.excludeEngines;
 import static org.junit.platform.launcher.EngineFilter.includeEngines;
+import static org.junit.platform.launcher.TagFilter.excludeTags;
 
 import java.io.File;
 import java.io.IOException;
@@ -31,6 +31,8 @@ import javax.tools.ToolProvider;
 import org.junit.jupiter.params.provider.ArgumentsSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.TestTag;
+import org.junit.platform.engine.UniqueId;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.TestExecutionListener;
@@ -69,10 +71,12 @@ import org.teavm.vm.TeaVMOptimizationLevel;
  * </ol>
  *
  * <p>Exclusion is explicit: tests (or classes) tagged {@code @Tag("jvm-only")} are listed and not compiled;
- * tests of other JUnit Platform engines (jqwik's {@code @Property} methods) must carry the same tag (jqwik's own
- * {@code @net.jqwik.api.Tag}), are listed too, and are only discovered here, never run;
- * anything the generated runner cannot reproduce (dynamic tests, {@code @Nested}, injected parameters,
- * unsupported argument types) fails the build with a list instead of being skipped.
+ * Jazzer's {@code @FuzzTest}s (which JUnit tags {@code jazzer}) must carry the same tag, are listed too, and are
+ * only discovered here, never run (running one, even just to record it, would have Jazzer install its agent in
+ * this JVM and replay the seed corpus); so are the tests of any JUnit Platform engine other than Jupiter, should
+ * one ever be on the test class path again; anything the generated runner cannot reproduce (dynamic tests,
+ * {@code @Nested}, injected parameters, unsupported argument types) fails the build with a list instead of being
+ * skipped.
  *
  * <p>Arguments: {@code <test-classes dir> <output dir> [optimization level] [minify]}.
  */
@@ -83,14 +87,16 @@ public final class TeaVmSuiteBuilder {
     static final String SUITE_PACKAGE = "dev.flowconf.kernel.teavm";
     static final String SUITE_CLASS = "GeneratedKernelSuite";
     static final String JUPITER_ENGINE = "junit-jupiter";
+    /** The tag Jazzer's {@code @FuzzTest} puts on every fuzz test. */
+    static final String JAZZER_TAG = "jazzer";
 
     private final Path testClasses;
     private final Path output;
     private final List<String> problems = new ArrayList<>();
     private final List<String> skippedByJunit = new ArrayList<>();
     private final List<String> failedOnJvm = new ArrayList<>();
-    /** Tests of other engines (jqwik), all tagged jvm-only, as "Class.method (engine)", for the listing. */
-    private final List<String> otherEngineJvmOnly = new ArrayList<>();
+    /** Jazzer fuzz tests (and tests of other engines), all tagged jvm-only, as "Class.method (what)", for the list. */
+    private final List<String> discoveredOnly = new ArrayList<>();
 
     private TeaVmSuiteBuilder(Path testClasses, Path output) {
         this.testClasses = testClasses;
@@ -129,8 +135,9 @@ public final class TeaVmSuiteBuilder {
         }
         System.out.println("[teavm-tests] JUnit resolved " + all.size() + " test invocations in "
                 + all.stream().map(r -> r.testClass).distinct().count() + " classes: " + portable.size()
-                + " go to TeaVM, " + jvmOnly.size() + " are tagged jvm-only; " + otherEngineJvmOnly.size()
-                + " tests of other engines (jqwik), all jvm-only, were discovered and left to Surefire; "
+                + " go to TeaVM, " + jvmOnly.size() + " are tagged jvm-only; " + discoveredOnly.size()
+                + " Jazzer fuzz tests (or tests of other engines), all jvm-only, were discovered and left to"
+                + " Surefire; "
                 + skippedByJunit.size()
                 + " tests or containers were skipped by JUnit itself (@Disabled, conditions)");
         printExcluded(jvmOnly);
@@ -181,12 +188,14 @@ public final class TeaVmSuiteBuilder {
                     .selectors(selectClasspathRoots(Set.of(testClasses)))
                     .filters(includeClassNamePatterns(SUREFIRE_DEFAULT_INCLUDES))
                     // Jupiter only: the recorder is a Jupiter extension, so another engine on the test class path
-                    // (jqwik, whose property tests are all jvm-only) would just run its tests here for nothing.
+                    // would just run its tests here for nothing. No fuzz tests: Jazzer's arguments provider would
+                    // install its agent here before the recorder sees an invocation (they are listed instead).
                     .filters(includeEngines(JUPITER_ENGINE))
+                    .filters(excludeTags(JAZZER_TAG))
                     .configurationParameter("junit.jupiter.extensions.autodetection.enabled", "true")
                     .build();
             Launcher launcher = LauncherFactory.create();
-            otherEngines(launcher);
+            discoverOnly(launcher);
             launcher.execute(request, new TestExecutionListener() {
                 @Override
                 public void executionSkipped(TestIdentifier identifier, String reason) {
@@ -207,19 +216,24 @@ public final class TeaVmSuiteBuilder {
     }
 
     /**
-     * Tests of engines other than Jupiter (jqwik's properties) are only discovered, never run here: the generated
-     * runner reproduces Jupiter invocations alone, so each of them must be tagged jvm-only; they are listed with
-     * the other jvm-only tests.
+     * Jazzer's fuzz tests (Jupiter test templates tagged {@code jazzer}) and the tests of engines other than
+     * Jupiter are only discovered, never run here: the generated runner reproduces recorded Jupiter invocations
+     * alone, and a fuzz test's invocations are its corpus, read by Jazzer at run time. Each of them must be tagged
+     * jvm-only; they are listed with the other jvm-only tests.
      */
-    private void otherEngines(Launcher launcher) {
+    private void discoverOnly(Launcher launcher) {
         TestPlan plan = launcher.discover(LauncherDiscoveryRequestBuilder.request()
                 .selectors(selectClasspathRoots(Set.of(testClasses)))
                 .filters(includeClassNamePatterns(SUREFIRE_DEFAULT_INCLUDES))
-                .filters(excludeEngines(JUPITER_ENGINE))
                 .build());
         for (TestIdentifier root : plan.getRoots()) {
+            boolean jupiter = UniqueId.parse(root.getUniqueId()).getEngineId().filter(JUPITER_ENGINE::equals)
+                    .isPresent();
             for (TestIdentifier test : plan.getDescendants(root)) {
-                if (!test.isTest()) {
+                boolean fuzzTest = jupiter && test.getTags().contains(TestTag.create(JAZZER_TAG))
+                        && test.getSource().filter(
+                                org.junit.platform.engine.support.descriptor.MethodSource.class::isInstance).isPresent();
+                if (jupiter ? !fuzzTest : !test.isTest()) {
                     continue;
                 }
                 String where = test.getSource()
@@ -228,12 +242,13 @@ public final class TeaVmSuiteBuilder {
                         .map(m -> m.getClassName().substring(m.getClassName().lastIndexOf('.') + 1) + "."
                                 + m.getMethodName())
                         .orElse(test.getUniqueId());
-                String name = where + " (" + root.getDisplayName() + ")";
+                String what = fuzzTest ? "Jazzer @FuzzTest" : root.getDisplayName() + " test";
+                String name = where + " (" + what + ")";
                 if (test.getTags().stream().anyMatch(t -> t.getName().equals(InvocationRecorder.JVM_ONLY))) {
-                    otherEngineJvmOnly.add(name);
+                    discoveredOnly.add(name);
                 } else {
-                    problems.add(where + ": a " + root.getDisplayName() + " test; only Jupiter tests can be compiled"
-                            + " by TeaVM, so it must be tagged " + InvocationRecorder.JVM_ONLY);
+                    problems.add(where + ": a " + what + "; only Jupiter tests that are not fuzz tests can be"
+                            + " compiled by TeaVM, so it must be tagged " + InvocationRecorder.JVM_ONLY);
                 }
             }
         }
@@ -244,7 +259,7 @@ public final class TeaVmSuiteBuilder {
                 r -> r.testClass.getSimpleName() + "." + r.method.getName(), LinkedHashMap::new, Collectors.counting()));
         counts.forEach((name, n) -> System.out.println("[teavm-tests]   jvm-only, not run under TeaVM: " + name
                 + (n > 1 ? " (" + n + " invocations)" : "")));
-        otherEngineJvmOnly.forEach(name -> System.out.println("[teavm-tests]   jvm-only, not run under TeaVM: "
+        discoveredOnly.forEach(name -> System.out.println("[teavm-tests]   jvm-only, not run under TeaVM: "
                 + name));
     }
 
