@@ -8,9 +8,11 @@ import dev.flowconf.workers.fetch.Headers;
 import dev.flowconf.workers.fetch.Request;
 import dev.flowconf.workers.fetch.Response;
 import dev.flowconf.workers.fetch.ResponseInit;
-import dev.flowconf.workers.fetch.URL;
 import java.util.ArrayList;
 import java.util.List;
+import org.teavm.jso.JSBody;
+import org.teavm.jso.JSObject;
+import org.teavm.jso.core.JSObjects;
 import org.teavm.jso.typedarrays.Int8Array;
 import org.teavm.jso.typedarrays.Uint8Array;
 
@@ -24,7 +26,7 @@ final class FetchAdapter {
         String href = request.getUrl();
         return new HttpRequest(
                 request.getMethod(),
-                new URL(href).getPathname(),
+                RequestTarget.path(href),
                 RequestTarget.rawQuery(href),
                 headers(request.getHeaders()),
                 body,
@@ -32,29 +34,70 @@ final class FetchAdapter {
     }
 
     static Response toResponse(HttpResponse response, String requestMethod) {
-        Headers headers = new Headers();
-        for (Header header : response.headers()) {
-            headers.append(header.name(), header.value());
-        }
-        ResponseInit init = ResponseInit.create(response.status(), headers);
+        ResponseInit init = ResponseInit.create(response.status(), headerRecord(response.headers()));
         if (response.eventStream() != null) {
             return new Response(EventStreamBody.of(response.eventStream()), init);
         }
+        boolean sendsBody = !isNullBodyStatus(response.status()) && !"HEAD".equals(requestMethod);
+        if (sendsBody && response.text() != null) {
+            return new Response(response.text(), init); // the platform encodes it: no UTF-8 pass in Java
+        }
         byte[] body = response.body();
-        boolean sendsBody = body != null && !isNullBodyStatus(response.status()) && !"HEAD".equals(requestMethod);
-        return new Response(sendsBody ? toUint8Array(body) : null, init);
+        return new Response(sendsBody && body != null ? toUint8Array(body) : null, init);
     }
+
+    /**
+     * The headers as the plain {@code {name: value}} record the Response constructor also takes: cheaper
+     * to make than a Headers object. The kernel never answers one name twice; if it did, a Headers keeps both.
+     */
+    private static JSObject headerRecord(List<Header> headers) {
+        JSObject record = JSObjects.create();
+        for (Header header : headers) {
+            if (hasOwn(record, header.name())) return headerList(headers);
+            setProperty(record, header.name(), header.value());
+        }
+        return record;
+    }
+
+    private static Headers headerList(List<Header> headers) {
+        Headers list = new Headers();
+        for (Header header : headers) {
+            list.append(header.name(), header.value());
+        }
+        return list;
+    }
+
+    @JSBody(params = {"record", "name"}, script = "return Object.prototype.hasOwnProperty.call(record, name);")
+    private static native boolean hasOwn(JSObject record, String name);
+
+    @JSBody(params = {"record", "name", "value"}, script = "record[name] = value;")
+    private static native void setProperty(JSObject record, String name, String value);
 
     /** The Fetch standard forbids a body with these statuses (the Response constructor throws). */
     private static boolean isNullBodyStatus(int status) {
         return status == 204 || status == 205 || status == 304;
     }
 
+    /**
+     * One string from JS, "name\nvalue\n" per entry, split here: a callback per entry cost more (each crosses
+     * into Java). Fetch's headers never hold a line feed (the Headers object refuses one in a name or value).
+     */
     private static List<Header> headers(Headers jsHeaders) {
+        String joined = joinedEntries(jsHeaders);
         List<Header> headers = new ArrayList<>();
-        jsHeaders.forEach((value, name) -> headers.add(new Header(name, value)));
+        int start = 0;
+        while (start < joined.length()) {
+            int nameEnd = joined.indexOf('\n', start);
+            int valueEnd = joined.indexOf('\n', nameEnd + 1);
+            headers.add(new Header(joined.substring(start, nameEnd), joined.substring(nameEnd + 1, valueEnd)));
+            start = valueEnd + 1;
+        }
         return headers;
     }
+
+    @JSBody(params = "headers", script = "var s = ''; headers.forEach(function (v, k) { s += k + '\\n' + v + '\\n'; });"
+            + " return s;")
+    private static native String joinedEntries(Headers headers);
 
     /** A Uint8Array view over the byte[]'s own storage: no copy here; the Response copies it once. */
     private static Uint8Array toUint8Array(byte[] bytes) {

@@ -38,28 +38,32 @@ public final class FetchHandler {
         try {
             HttpHost catalog = host(env);
             if (request.getBody() == null) {
-                return answer(catalog, request, RequestBody.of(NO_BYTES));
+                return asResponse(JSPromise.resolve(answer(catalog, request, RequestBody.of(NO_BYTES))));
             }
-            return LimitedBodyRead.of(request).flatThen(
+            return asResponse(LimitedBodyRead.read(request,
                     body -> answer(catalog, request, LimitedBodyRead.toRequestBody(body)),
-                    failure -> JSPromise.resolve(FetchAdapter.toResponse(
-                            FlowHttpHost.bodyReadFailure(jsString((JSObject) failure)), request.getMethod())));
+                    failure -> FetchAdapter.toResponse(FlowHttpHost.bodyReadFailure(failure), request.getMethod())));
         } catch (Throwable failure) {
             return JSPromise.resolve(internalError(failure));
         }
     }
 
-    private static JSPromise<Response> answer(HttpHost catalog, Request request, RequestBody body) {
+    /** The Response, or a promise of it when the run waits on a green thread. */
+    private static JSObject answer(HttpHost catalog, Request request, RequestBody body) {
         try {
             HttpRequest plain = FetchAdapter.toHttpRequest(request, body);
             if (catalog.answersWithoutWaiting(plain)) {
-                return JSPromise.resolve(FetchAdapter.toResponse(catalog.handle(plain), request.getMethod()));
+                return FetchAdapter.toResponse(catalog.handle(plain), request.getMethod());
             }
             return RequestThreads.call(() -> answerOnThread(catalog, request, plain));
         } catch (Throwable failure) {
-            return JSPromise.resolve(internalError(failure));
+            return internalError(failure);
         }
     }
+
+    /** A promise of a Response-or-promise settles to the Response (JS promises flatten). */
+    @JSBody(params = "promise", script = "return promise;")
+    private static native JSPromise<Response> asResponse(JSPromise<JSObject> promise);
 
     private static Response answerOnThread(HttpHost catalog, Request request, HttpRequest plain) {
         try {
@@ -86,10 +90,6 @@ public final class FetchHandler {
         }
         return host;
     }
-
-    /** What a rejected promise says, e.g. {@code TypeError: Network connection lost.} */
-    @JSBody(params = "value", script = "return String(value);")
-    private static native String jsString(JSObject value);
 
     /** A rejected promise would surface as workerd's own error page and may poison the isolate. */
     private static Response internalError(Throwable failure) {

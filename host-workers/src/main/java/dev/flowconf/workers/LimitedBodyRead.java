@@ -8,6 +8,8 @@ import dev.flowconf.workers.fetch.Request;
 import java.util.ArrayList;
 import java.util.List;
 import org.teavm.jso.JSBody;
+import org.teavm.jso.JSFunctor;
+import org.teavm.jso.JSObject;
 import org.teavm.jso.core.JSPromise;
 import org.teavm.jso.typedarrays.Int8Array;
 import org.teavm.jso.typedarrays.Uint8Array;
@@ -28,13 +30,37 @@ final class LimitedBodyRead {
         this.reader = body.getReader();
     }
 
-    /** The body's bytes as one Uint8Array, or null when it passes the limit (the rest is not read). */
-    static JSPromise<Uint8Array> of(Request request) {
-        String declared = request.getHeaders().get("content-length");
-        if (RequestBody.exceedsLimit(declared)) return JSPromise.resolve(null);
-        if (declared != null) return request.arrayBuffer().then(Uint8Array::new);
-        return new LimitedBodyRead(request.getBody()).next();
+    /** What to do with the body: its bytes, or null when it passed the limit. Answers a Response or a promise of one. */
+    @JSFunctor
+    interface Then extends JSObject {
+        JSObject read(Uint8Array body);
     }
+
+    /** What to do when the platform could not read the body (the client left mid-body): its error as text. */
+    @JSFunctor
+    interface Failed extends JSObject {
+        JSObject failed(String error);
+    }
+
+    /**
+     * Reads the body, never more than the limit, then calls {@code then}, or {@code failed}: a promise of what they
+     * answer. The usual case, a declared length within the limit, is one {@code arrayBuffer()} whose callback is JS:
+     * Java lambdas given to JSPromise.then take their argument as a generic Object, which TeaVM wraps for each call.
+     */
+    static JSPromise<JSObject> read(Request request, Then then, Failed failed) {
+        String declared = request.getHeaders().get("content-length");
+        if (RequestBody.exceedsLimit(declared)) return JSPromise.resolve(then.read(null));
+        if (declared != null) return wholeThen(request, then, failed);
+        return new LimitedBodyRead(request.getBody()).next().then(then::read, error -> failed.failed(jsString(error)));
+    }
+
+    @JSBody(params = {"request", "then", "failed"}, script = "return request.arrayBuffer().then("
+            + "function (buffer) { return then(new Uint8Array(buffer)); },"
+            + " function (error) { return failed(String(error)); });")
+    private static native JSPromise<JSObject> wholeThen(Request request, Then then, Failed failed);
+
+    @JSBody(params = "value", script = "return String(value);")
+    private static native String jsString(Object value);
 
     /** Bytes read by {@link #of}, as the kernel takes them (null: too large). */
     static RequestBody toRequestBody(Uint8Array bytes) {

@@ -8,6 +8,26 @@ package dev.flowconf.workers;
 final class RequestTarget {
     private RequestTarget() {}
 
+    /**
+     * The path of a serialized absolute URL (what {@code new URL(href).pathname} gives, without making a URL):
+     * from the first '/' after "scheme://authority" to the first '?' or '#'; "/" when there is none.
+     */
+    static String path(String href) {
+        int scheme = href.indexOf("://");
+        int start = href.indexOf('/', scheme < 0 ? 0 : scheme + 3);
+        if (start < 0) {
+            return "/";
+        }
+        int end = href.length();
+        for (int i = start; i < end; i++) {
+            char c = href.charAt(i);
+            if (c == '?' || c == '#') {
+                end = i;
+            }
+        }
+        return href.substring(start, end);
+    }
+
     /** The text between '?' and '#' (or the end); null when the URL has no '?' before any '#'. */
     static String rawQuery(String href) {
         int question = href.indexOf('?');

@@ -10,9 +10,9 @@ public interface ResponseInit extends JSObject {
     void setStatus(int status);
 
     @JSProperty
-    void setHeaders(Headers headers);
+    void setHeaders(JSObject headers);
 
-    static ResponseInit create(int status, Headers headers) {
+    static ResponseInit create(int status, JSObject headers) {
         ResponseInit init = JSObjects.create();
         init.setStatus(status);
         init.setHeaders(headers);

@@ -47,7 +47,7 @@ public final class FlowRuntime {
             throw ExecutionError.missingCapabilities(missingCapabilities);
         }
         InvocationMetadata metadata = invocation.metadata();
-        metadata.putLabelIfAbsent("lf.run_id", RunIds.next())
+        metadata.putLazyLabelIfAbsent("lf.run_id", RunIds::next)
                 .putLabelIfAbsent("lf.flow_id", flow.id())
                 .putLabelIfAbsent("lf.trigger_alias", invocation.triggerAlias())
                 .putLabelIfAbsent("lf.capture_alias", invocation.captureAlias());

@@ -31,6 +31,7 @@ public final class FlowHttpHost implements HttpHost {
     public static final int MAX_HEADER_BYTES = 32_768;
 
     private static final String JSON = "application/json";
+    private static final List<Header> JSON_HEADERS = List.of(new Header("content-type", JSON));
 
     private final List<FlowRoute> routes;
     private final RunLedger ledger;
@@ -77,7 +78,7 @@ public final class FlowHttpHost implements HttpHost {
         try {
             ExecutionResult result = route.runtime().execute(invocation);
             if (result.isStream()) return HttpResponse.events(new EventStream(result.stream(), keepAliveMillis));
-            return new HttpResponse(200, List.of(new Header("content-type", JSON)), JsonWriter.toBytes(result.value()));
+            return HttpResponse.text(200, JSON_HEADERS, JsonWriter.toJson(result.value()));
         } catch (ExecutionError e) {
             return envelope(ErrorEnvelope.of(e), RequestMetadata.wantsEventStream(request));
         }
@@ -142,7 +143,7 @@ public final class FlowHttpHost implements HttpHost {
     }
 
     private static HttpResponse json(int status, JsonValue body) {
-        return new HttpResponse(status, List.of(new Header("content-type", JSON)), JsonWriter.toBytes(body));
+        return HttpResponse.text(status, JSON_HEADERS, JsonWriter.toJson(body));
     }
 
     /**

@@ -1,40 +1,57 @@
 package dev.flowconf.kernel.http;
 
+import dev.flowconf.kernel.json.Utf8;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
 /**
  * A platform-neutral HTTP response: status, headers in the order to send, and either a complete
- * body or an event stream the host pulls frame by frame.
+ * body or an event stream the host pulls frame by frame. A body made as text (JSON) keeps its text,
+ * so a host whose platform encodes strings itself (a Worker's {@code new Response(string)}) skips
+ * the UTF-8 encoding here; {@link #body()} encodes it on first use.
  */
 public final class HttpResponse {
     private final int status;
     private final List<Header> headers;
-    private final byte[] body;
+    private byte[] body;
+    private final String text;
     private final EventStream eventStream;
 
     public HttpResponse(int status, List<Header> headers, byte[] body) {
-        this(status, headers, body, null);
+        this(status, Collections.unmodifiableList(new ArrayList<>(headers)), body, null, null);
     }
 
-    private HttpResponse(int status, List<Header> headers, byte[] body, EventStream eventStream) {
+    private HttpResponse(int status, List<Header> headers, byte[] body, String text, EventStream eventStream) {
         this.status = status;
-        this.headers = Collections.unmodifiableList(new ArrayList<>(headers));
+        this.headers = headers;
         this.body = body;
+        this.text = text;
         this.eventStream = eventStream;
+    }
+
+    /** A body given as text, sent as its UTF-8 bytes (a lone surrogate as U+FFFD); {@code headers} must not change. */
+    static HttpResponse text(int status, List<Header> unmodifiableHeaders, String text) {
+        return new HttpResponse(status, unmodifiableHeaders, null, text, null);
     }
 
     /** 200 with the SSE headers; the body is the stream's frames. */
     static HttpResponse events(EventStream stream) {
-        return new HttpResponse(200, EventStream.HEADERS, new byte[0], stream);
+        return new HttpResponse(200, Collections.unmodifiableList(new ArrayList<>(EventStream.HEADERS)), new byte[0], null,
+                stream);
     }
 
     public int status() { return status; }
     public List<Header> headers() { return headers; }
 
     /** The whole body; empty for an event stream. */
-    public byte[] body() { return body; }
+    public byte[] body() {
+        if (body == null) body = Utf8.encode(text);
+        return body;
+    }
+
+    /** The body as the text it was made from, or null when it was made as bytes. */
+    public String text() { return text; }
 
     /** Null unless this is an event stream, which the host must pull until it ends. */
     public EventStream eventStream() { return eventStream; }

@@ -44,9 +44,9 @@ final class RequestMetadata {
         if (request.rawQuery() != null) metadata.putLabel("http.query_raw", request.rawQuery());
         String host = request.header("host");
         if (host != null && isVisibleAscii(host)) metadata.putLabel("http.host", host);
-        JsonValue query = query(request.rawQuery());
-        if (query != null) metadata.putExtension("http.query", query);
-        if (!request.headers().isEmpty()) metadata.putExtension("http.headers", headers(request));
+        // Built only if a node or plugin reads them (/meta does); the answers are the same either way.
+        if (request.rawQuery() != null) metadata.putLazyExtension("http.query", () -> query(request.rawQuery()));
+        if (!request.headers().isEmpty()) metadata.putLazyExtension("http.headers", () -> headers(request));
         String user = request.header("x-auth-user");
         if (user != null) {
             try {

@@ -76,7 +76,7 @@ public final class Utf8 {
     }
 
     /** Encodes text; each lone surrogate becomes U+FFFD. */
-    static byte[] encode(String text) {
+    public static byte[] encode(String text) {
         byte[] out = new byte[utf8Length(text)];
         int n = 0;
         for (int i = 0; i < text.length(); i++) {
