@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
  * Test inputs written as text where {@code <XX>} stands for the raw byte 0xXX (so invalid UTF-8,
  * control bytes and line breaks stay visible in test names); everything else is UTF-8 encoded.
  */
-final class TestBytes {
+public final class TestBytes {
     private TestBytes() {
     }
 
@@ -32,7 +32,7 @@ final class TestBytes {
     }
 
     /** Renders bytes back in the notation: printable ASCII as is, everything else as {@code <XX>}. */
-    static String show(byte[] bytes) {
+    public static String show(byte[] bytes) {
         StringBuilder out = new StringBuilder();
         for (byte b : bytes) {
             int c = b & 0xFF;

@@ -1,6 +1,8 @@
 package dev.flowconf.kernel.oracle;
 
+import dev.flowconf.kernel.json.TestBytes;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /** One input of a differential corpus: the bytes, and where they come from (a file and field, or a generator). */
 final class OracleInput {
@@ -31,17 +33,7 @@ final class OracleInput {
     }
 
     private static String render(byte[] bytes, int from, int to) {
-        StringBuilder out = new StringBuilder();
-        for (int i = from; i < to; i++) {
-            int c = bytes[i] & 0xFF;
-            if (c >= 0x20 && c < 0x7F && c != '<') {
-                out.append((char) c);
-            } else {
-                out.append('<').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
-                        .append(Character.toUpperCase(Character.forDigit(c & 0xF, 16))).append('>');
-            }
-        }
-        return out.toString();
+        return TestBytes.show(Arrays.copyOfRange(bytes, from, to)); // the kernel tests' own byte notation
     }
 
     /** A Java string (an answer) with controls and non-ASCII as backslash-u escapes, cut like {@link #show}. */
