@@ -42,7 +42,7 @@ public record Outcome(GoldenCase golden, String host, Verdict verdict, Optional<
 
   /**
    * A case the target cannot serve: it needs host features the target lacks ({@code missing}), so it
-   * was not sent. The message names them and what the target has.
+   * was not sent. The message names them.
    */
   public static Outcome notApplicable(GoldenCase golden, String host, List<String> missing) {
     return new Outcome(golden, host, Verdict.NA, Optional.of(golden.labelOn(host) + ": N/A, the target lacks "
