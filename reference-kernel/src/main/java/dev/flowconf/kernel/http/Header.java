@@ -1,5 +1,7 @@
 package dev.flowconf.kernel.http;
 
+import dev.flowconf.kernel.json.Utf8;
+
 /**
  * One header field occurrence. A lone UTF-16 surrogate in a name or value becomes U+FFFD, as it
  * would had the field arrived as UTF-8 bytes (META-HEADERS-2): JSON can only carry it so, and two
@@ -12,28 +14,8 @@ public final class Header {
     private final String value;
 
     public Header(String name, String value) {
-        this.name = wellFormed(name);
-        this.value = wellFormed(value);
-    }
-
-    private static String wellFormed(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            if (Character.isSurrogate(s.charAt(i))) return replaceLoneSurrogates(s);
-        }
-        return s;
-    }
-
-    private static String replaceLoneSurrogates(String s) {
-        StringBuilder out = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
-                out.append(c).append(s.charAt(++i));
-            } else {
-                out.append(Character.isSurrogate(c) ? '\uFFFD' : c);
-            }
-        }
-        return out.toString();
+        this.name = Utf8.wellFormed(name);
+        this.value = Utf8.wellFormed(value);
     }
 
     public String name() { return name; }

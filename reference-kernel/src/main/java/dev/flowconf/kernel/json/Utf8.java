@@ -104,6 +104,23 @@ public final class Utf8 {
     }
 
     /**
+     * The text as it reads once encoded: each lone surrogate U+FFFD, as {@link #encode} writes it; the
+     * text itself when it has none.
+     */
+    public static String wellFormed(String text) {
+        int i = 0;
+        while (i < text.length() && !Character.isSurrogate(text.charAt(i))) i++;
+        if (i == text.length()) return text;
+        StringBuilder out = new StringBuilder(text.length()).append(text, 0, i);
+        for (; i < text.length(); i++) {
+            int c = codePointAt(text, i);
+            if (c >= 0x10000) i++;
+            appendCodePoint(out, c);
+        }
+        return out.toString();
+    }
+
+    /**
      * The code point at index i: a supplementary one for a surrogate pair, U+FFFD for a lone
      * surrogate, otherwise the char itself.
      */
