@@ -62,7 +62,7 @@ final class LimitedBodyRead {
     @JSBody(params = "value", script = "return String(value);")
     private static native String jsString(Object value);
 
-    /** Bytes read by {@link #of}, as the kernel takes them (null: too large). */
+    /** Bytes read by {@link #read}, as the kernel takes them (null: too large). */
     static RequestBody toRequestBody(Uint8Array bytes) {
         if (bytes == null) return RequestBody.tooLarge();
         // TeaVM backs byte[] with an Int8Array, so this adopts the buffer without a per-byte copy.

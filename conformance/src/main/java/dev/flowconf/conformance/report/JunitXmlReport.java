@@ -77,7 +77,8 @@ public final class JunitXmlReport {
     xml.writeCharacters("\n    ");
     if (outcome.verdict() == Verdict.NA) {
       xml.writeEmptyElement("skipped");
-      xml.writeAttribute("message", xmlSafe(message.substring(message.indexOf("N/A"))));
+      // The message without its case/host/clauses label, which the testcase itself carries: "N/A, the target lacks …"
+      xml.writeAttribute("message", xmlSafe(message.substring(outcome.golden().labelOn(outcome.host()).length() + 2)));
       xml.writeCharacters("\n  ");
       xml.writeEndElement();
       return;

@@ -37,8 +37,7 @@ public final class HttpResponse {
 
     /** 200 with the SSE headers; the body is the stream's frames. */
     static HttpResponse events(EventStream stream) {
-        return new HttpResponse(200, Collections.unmodifiableList(new ArrayList<>(EventStream.HEADERS)), new byte[0], null,
-                stream);
+        return new HttpResponse(200, EventStream.HEADERS, new byte[0], null, stream); // List.of: already unmodifiable
     }
 
     public int status() { return status; }
