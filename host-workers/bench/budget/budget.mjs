@@ -354,6 +354,16 @@ function stacks(nodesById, parentOf) {
   };
 }
 
+/** The stage class of each node's stack (classifyStack), cached by node id. */
+function stackClasses(stackOf) {
+  const classes = new Map();
+  return (id) => {
+    let c = classes.get(id);
+    if (!c) { c = classifyStack(stackOf(id)); classes.set(id, c); }
+    return c;
+  };
+}
+
 function emptyRows() {
   return Object.fromEntries(ROWS.map((r) => [r.key, 0]));
 }
@@ -367,12 +377,7 @@ function analyseCpu(profile, marks, requests) {
   const parentOf = new Map();
   for (const node of profile.nodes) for (const c of node.children || []) parentOf.set(c, node.id);
   const stackOf = stacks(nodesById, parentOf);
-  const classes = new Map();
-  const classOf = (id) => {
-    let c = classes.get(id);
-    if (!c) { c = classifyStack(stackOf(id)); classes.set(id, c); }
-    return c;
-  };
+  const classOf = stackClasses(stackOf);
 
   const loopStart = marks[0], loopEnd = marks[marks.length - 1];
   const times = [];
@@ -453,12 +458,7 @@ function analyseHeap(profile, requests) {
   };
   walk(profile.head, null);
   const stackOf = stacks(nodesById, parentOf);
-  const classes = new Map();
-  const classOf = (id) => {
-    let c = classes.get(id);
-    if (!c) { c = classifyStack(stackOf(id)); classes.set(id, c); }
-    return c;
-  };
+  const classOf = stackClasses(stackOf);
   const samples = [...profile.samples].sort((x, y) => x.ordinal - y.ordinal);
   // A sample with no frame of the module or of this script is one of the platform's promise jobs. In allocation
   // order, the jobs that read the request's body come before the module's next callback (LimitedBodyRead's, then
