@@ -26,13 +26,31 @@ function stream(n) {
   return new Response(body, { headers: SSE_HEADERS });
 }
 
+/**
+ * POST /floor/echo: the same, after what SPEC obliges every host to do before a flow runs and the plain worker above
+ * skips: add up the header section (LIMIT-HEADERS-1), check the declared length (LIMIT-BODY-1), take the body as
+ * bytes and decode it strictly (invalid UTF-8 is an error of its own). ci/bench's context row, not a baseline.
+ */
+async function bodyText(request, floor) {
+  if (!floor) return request.text();
+  let size = 0;
+  request.headers.forEach((value, name) => {
+    size += name.length + value.length + 4;
+  });
+  if (size > 32768) throw new Error("header section too large");
+  const declared = request.headers.get("content-length");
+  if (declared !== null && Number(declared) > 1048576) throw new Error("body too large");
+  return new TextDecoder("utf-8", { fatal: true }).decode(await request.arrayBuffer());
+}
+
 export default {
   async fetch(request) {
     const url = new URL(request.url);
-    if (url.pathname === "/echo" && request.method === "POST") {
+    const floor = url.pathname === "/floor/echo";
+    if ((url.pathname === "/echo" || floor) && request.method === "POST") {
       let payload;
       try {
-        payload = JSON.parse(await request.text());
+        payload = JSON.parse(await bodyText(request, floor));
       } catch (e) {
         return json(400, { error: String(e.message) });
       }

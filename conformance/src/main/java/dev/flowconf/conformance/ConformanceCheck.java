@@ -14,7 +14,7 @@ import dev.flowconf.conformance.golden.Expectations;
 import dev.flowconf.conformance.golden.GoldenCase;
 import dev.flowconf.conformance.golden.GoldenFiles;
 import dev.flowconf.conformance.replay.CaseReplayer;
-import dev.flowconf.conformance.replay.HostUnreachable;
+import dev.flowconf.conformance.replay.ExchangeFailure;
 import dev.flowconf.conformance.replay.PlaywrightRuntime;
 import dev.flowconf.conformance.replay.Target;
 import dev.flowconf.conformance.report.Outcome;
@@ -32,12 +32,23 @@ public final class ConformanceCheck {
   private final Map<Class<? extends CaseKind>, CaseCheck> checks;
   private final TranscriptApproval approval;
   private final Expectations expectations;
+  private final TargetHealth health;
 
   /** {@code keepAliveInterval}: the hosts' SSE keep-alive interval, which bounds the cancellation checks. */
   public ConformanceCheck(PlaywrightRuntime playwright, GoldenFiles goldens, Expectations expectations,
       Duration keepAliveInterval) {
+    this(playwright, goldens, expectations, keepAliveInterval, CaseReplayer.DEFAULT_TIMEOUT, TargetHealth.patient());
+  }
+
+  /**
+   * As above, with {@code timeout} bounding each exchange and {@code health} deciding which cases are not sent
+   * any more (a target unreachable or not answering, the run's time over).
+   */
+  public ConformanceCheck(PlaywrightRuntime playwright, GoldenFiles goldens, Expectations expectations,
+      Duration keepAliveInterval, Duration timeout, TargetHealth health) {
+    this.health = health;
     this.checks = Map.of(
-        CaseKind.Exchange.class, new ExchangeCheck(new CaseReplayer(playwright)),
+        CaseKind.Exchange.class, new ExchangeCheck(new CaseReplayer(playwright, timeout)),
         CaseKind.BrowserEventSource.class, new EventSourceCheck(playwright),
         CaseKind.AbortStream.class, new AbortStreamCheck(playwright, keepAliveInterval),
         CaseKind.AbortValue.class, new AbortValueCheck(playwright, keepAliveInterval));
@@ -72,6 +83,10 @@ public final class ConformanceCheck {
     if (!missing.isEmpty()) {
       return Outcome.notApplicable(golden, host.name(), missing); // not sent: the host was never asked
     }
+    Optional<String> notSent = health.whyNotSend(host);
+    if (notSent.isPresent()) {
+      return Outcome.failed(golden, host.name(), golden.labelOn(host.name()) + ": " + notSent.get());
+    }
     long startedAt = System.nanoTime();
     return judge(golden, host, timedPartOver).withTook(Duration.ofNanos(System.nanoTime() - startedAt));
   }
@@ -80,12 +95,21 @@ public final class ConformanceCheck {
     String transcript;
     try {
       transcript = checks.get(golden.kind().getClass()).transcribe(golden, host, timedPartOver);
-    } catch (HostUnreachable e) {
+    } catch (ExchangeFailure e) {
+      if (e.isNoAnswer()) {
+        health.noAnswer(host);
+      } else {
+        health.answered(host);
+      }
+      // One line naming what the host did, then the details: no transport stack trace in a verdict.
       return Outcome.failed(golden, host.name(), golden.labelOn(host.name()) + ": " + e.getMessage());
     } catch (PlaywrightException e) {
+      String message = String.valueOf(e.getMessage()).strip();
+      int end = message.indexOf('\n');
       return Outcome.failed(golden, host.name(), golden.labelOn(host.name()) + ": the browser could not check "
-          + host.urlOf(golden.request().path()) + ": " + e.getMessage());
+          + host.urlOf(golden.request().path()) + ": " + (end < 0 ? message : message.substring(0, end)));
     }
+    health.answered(host);
     Optional<TranscriptMismatch> mismatch = mismatch(golden, host, transcript);
     Optional<Expectation> expectation = expectations.of(golden.id(), host.name());
     if (mismatch.isPresent() && expectation.flatMap(Expectation::deviation).isPresent()

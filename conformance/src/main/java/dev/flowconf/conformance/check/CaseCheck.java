@@ -7,7 +7,7 @@ import dev.flowconf.conformance.replay.Target;
 public interface CaseCheck {
 
   /**
-   * The transcript; {@link dev.flowconf.conformance.replay.HostUnreachable} or a
+   * The transcript; {@link dev.flowconf.conformance.replay.ExchangeFailure} or a
    * {@link com.microsoft.playwright.PlaywrightException} when the host gave no answer at all.
    */
   String transcribe(GoldenCase golden, Target host);

@@ -6,6 +6,7 @@ import dev.flowconf.conformance.golden.GoldenCase;
 import dev.flowconf.conformance.probe.CancellationWatch;
 import dev.flowconf.conformance.probe.RunProbe;
 import dev.flowconf.conformance.probe.RunProbe.UnusableProbe;
+import dev.flowconf.conformance.replay.ExchangeFailure;
 import dev.flowconf.conformance.replay.PlaywrightRuntime;
 import dev.flowconf.conformance.replay.Target;
 import dev.flowconf.conformance.transcript.AbortTranscript;
@@ -53,6 +54,10 @@ abstract class LeavingClientCheck implements CaseCheck {
       try {
         watch = CancellationWatch.start(probe);
       } catch (UnusableProbe e) {
+        if (e.isNoAnswer()) {
+          // a host that answers nothing gets no page fetch either: it counts towards giving up on it
+          throw ExchangeFailure.noAnswer("the run probe got no answer", e.getMessage());
+        }
         return AbortTranscript.render(golden, plan, leave(page, golden, host), List.of("run probe: " + e.getMessage()));
       }
       AbortedFetch fetch = leave(page, golden, host);

@@ -31,7 +31,8 @@ public final class FlowconfCli implements Runnable {
     System.exit(commandLine().execute(args));
   }
 
-  static CommandLine commandLine() {
+  /** The command line of every subcommand, for tests and embedders that run it in-process. */
+  public static CommandLine commandLine() {
     return new CommandLine(new FlowconfCli());
   }
 

@@ -2,6 +2,7 @@ package dev.flowconf.conformance.cli;
 
 import dev.flowconf.conformance.CaseScheduler;
 import dev.flowconf.conformance.ConformanceCheck;
+import dev.flowconf.conformance.TargetHealth;
 import dev.flowconf.conformance.golden.CaseCatalog;
 import dev.flowconf.conformance.golden.ClauseSelector;
 import dev.flowconf.conformance.golden.Expectations;
@@ -11,6 +12,7 @@ import dev.flowconf.conformance.golden.GoldenFiles;
 import dev.flowconf.conformance.golden.InvalidCaseException;
 import dev.flowconf.conformance.replay.PlaywrightRuntime;
 import dev.flowconf.conformance.replay.Target;
+import dev.flowconf.conformance.replay.TargetPreflight;
 import dev.flowconf.conformance.report.CheckedRun;
 import dev.flowconf.conformance.report.FailureDigest;
 import dev.flowconf.conformance.report.Outcome;
@@ -96,6 +98,26 @@ final class RunCommand implements Callable<Integer> {
           + "always run alone on it). Default: ${DEFAULT-VALUE}.")
   private int jobs;
 
+  @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "10",
+      description = "The most one exchange may take, from the request's first byte to the answer's last; also the "
+          + "pre-check's bound. Default: ${DEFAULT-VALUE}.")
+  private double timeoutSeconds;
+
+  @Option(names = "--max-time", paramLabel = "SECONDS", defaultValue = "0",
+      description = "The most the whole run may take: cases not started by then fail as not run (running ones end "
+          + "within --timeout). 0: no limit. Default: ${DEFAULT-VALUE}.")
+  private double maxTimeSeconds;
+
+  @Option(names = "--give-up-after", paramLabel = "N", defaultValue = "" + TargetHealth.DEFAULT_GIVE_UP_AFTER,
+      description = "After N exchanges in a row with no answer from a target, its remaining cases fail at once as "
+          + "\"host not answering\"; other targets carry on. 0: never. Default: ${DEFAULT-VALUE}.")
+  private int giveUpAfter;
+
+  @Option(names = "--keep-going",
+      description = "Run even when the pre-check cannot reach a target: its cases fail as \"target unreachable\" "
+          + "instead of the run exiting 2.")
+  private boolean keepGoing;
+
   @Option(names = "--no-progress", description = "Print no progress line(s) on stderr while running.")
   private boolean noProgress;
 
@@ -115,6 +137,10 @@ final class RunCommand implements Callable<Integer> {
     }
     if (jobs < 1) {
       throw new ParameterException(spec.commandLine(), "--jobs must be at least 1");
+    }
+    if (timeoutSeconds <= 0 || maxTimeSeconds < 0 || giveUpAfter < 0) {
+      throw new ParameterException(spec.commandLine(), "--timeout must be above 0, --max-time and --give-up-after "
+          + "at least 0");
     }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
@@ -143,10 +169,28 @@ final class RunCommand implements Callable<Integer> {
     targets.stream().filter(t -> !t.features().isAll() || !t.routes().isEmpty())
         .forEach(t -> out.println(TargetOptions.describe(t)));
     long startedAt = System.nanoTime();
+    Duration timeout = Duration.ofMillis(Math.round(timeoutSeconds * 1000));
+    TargetHealth health = new TargetHealth(giveUpAfter,
+        maxTimeSeconds > 0 ? Duration.ofMillis(Math.round(maxTimeSeconds * 1000)) : null);
+    List<String> unreachable = new ArrayList<>();
+    targets.parallelStream().forEach(target -> TargetPreflight.problem(target, timeout).ifPresent(problem -> {
+      synchronized (unreachable) {
+        unreachable.add("target " + target.name() + " unreachable: " + problem);
+      }
+      health.unreachable(target, problem);
+    }));
+    if (!unreachable.isEmpty()) {
+      unreachable.stream().sorted().forEach(line -> err.println("flowconf: " + line));
+      if (!keepGoing) {
+        err.println("flowconf: no case was run (--keep-going runs them anyway, failing that target's)");
+        return 2;
+      }
+    }
     Progress progress = noProgress ? null : Progress.forConsole(err, cases.size() * targets.size());
     List<Outcome> outcomes;
-    try (PlaywrightRuntime playwright = PlaywrightRuntime.start()) {
-      ConformanceCheck check = new ConformanceCheck(playwright, goldens, expectations, Duration.ofMillis(keepAliveMillis));
+    try (PlaywrightRuntime playwright = PlaywrightRuntime.start(jobs)) {
+      ConformanceCheck check = new ConformanceCheck(playwright, goldens, expectations, Duration.ofMillis(keepAliveMillis),
+          timeout, health);
       outcomes = new CaseScheduler(check::check, jobs).run(cases, targets, outcome -> {
         if (progress != null) {
           progress.accept(outcome);

@@ -40,7 +40,7 @@ public final class RunProbe {
       response = HTTP.send(HttpRequest.newBuilder(URI.create(host.urlOf(PATH))).timeout(TIMEOUT).GET().build(),
           HttpResponse.BodyHandlers.ofByteArray());
     } catch (IOException e) {
-      throw new UnusableProbe("no answer: " + e);
+      throw new UnusableProbe("no answer: " + e, true);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new UnusableProbe("interrupted while reading it");
@@ -58,8 +58,20 @@ public final class RunProbe {
   /** The probe cannot be read, or its answer breaks PROBE-1; the message says how. */
   public static final class UnusableProbe extends RuntimeException {
 
+    private final boolean noAnswer;
+
     UnusableProbe(String message) {
+      this(message, false);
+    }
+
+    UnusableProbe(String message, boolean noAnswer) {
       super(message);
+      this.noAnswer = noAnswer;
+    }
+
+    /** The host did not answer the probe at all (as opposed to answering it wrongly). */
+    public boolean isNoAnswer() {
+      return noAnswer;
     }
   }
 }

@@ -12,17 +12,20 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
- * The one Playwright of a JVM (creating it costs ~1 s) and its one Chromium, launched when first
- * asked for, living on their own thread, the Playwright thread.
+ * The Playwrights of a run and their Chromiums, each on a thread of its own, a lane: as many lanes as cases run at
+ * once, so a case stuck on a host holds up its own lane only. A lane's Playwright starts when a caller is first
+ * given that lane (creating one costs ~1 s), its Chromium when first asked for.
  *
- * <p>Why a thread of its own: Playwright objects are not thread-safe (a call pumps the driver's
- * messages on the calling thread), while cases run on many threads. So every Playwright call is a
- * {@link #call} that the Playwright thread performs, one at a time, and no Playwright object is
- * touched anywhere else. Long waits (a page's script running, a probe being polled) are spent off
- * this thread, so it stays free for the next case's call.
+ * <p>Why a thread per Playwright: Playwright objects are not thread-safe (a call pumps the driver's messages on the
+ * calling thread), while cases run on many threads. So every Playwright call is a {@link #call} that the caller's
+ * lane performs, one at a time, and no Playwright object is touched anywhere else. A calling thread keeps its lane,
+ * so a case's page stays with the Playwright that made it. Long waits (a page's script running, a probe being
+ * polled) are spent off the lane, so it stays free for the next call.
  */
 public final class PlaywrightRuntime implements AutoCloseable {
 
@@ -38,43 +41,47 @@ public final class PlaywrightRuntime implements AutoCloseable {
       "--disable-sync",
       "--no-first-run");
 
-  private final ExecutorService thread;
-  private final Thread owner;
-  private final Playwright playwright;
-  private Browser chromium;
+  /** The lane whose thread is running, on that thread. */
+  private static final ThreadLocal<Lane> RUNNING = new ThreadLocal<>();
 
-  private PlaywrightRuntime(ExecutorService thread, Thread owner, Playwright playwright) {
-    this.thread = thread;
-    this.owner = owner;
-    this.playwright = playwright;
+  private final Lane[] lanes;
+  private final AtomicInteger handedOut = new AtomicInteger();
+  private final ThreadLocal<Lane> laneOfCaller = new ThreadLocal<>();
+
+  private PlaywrightRuntime(int laneCount) {
+    this.lanes = new Lane[laneCount];
   }
 
-  /** Starts the Playwright thread and Playwright on it. */
+  /** One lane, started now. */
   public static PlaywrightRuntime start() {
-    ExecutorService thread = Executors.newSingleThreadExecutor(task -> {
-      Thread playwrightThread = new Thread(task, "flowconf-playwright");
-      playwrightThread.setDaemon(true); // a runtime nobody closed must not keep the JVM alive
-      return playwrightThread;
-    });
-    try {
-      return thread.submit(() -> new PlaywrightRuntime(thread, Thread.currentThread(),
-          Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")))))
-          .get();
-    } catch (InterruptedException | ExecutionException e) {
-      thread.shutdownNow();
-      throw unwrap(e);
+    return start(1);
+  }
+
+  /** {@code laneCount} lanes; the first starts now (a machine where Playwright cannot start fails here). */
+  public static PlaywrightRuntime start(int laneCount) {
+    if (laneCount < 1) {
+      throw new IllegalArgumentException("a runtime needs at least one lane, got " + laneCount);
     }
+    PlaywrightRuntime runtime = new PlaywrightRuntime(laneCount);
+    runtime.lane(0);
+    return runtime;
   }
 
   /**
-   * Performs {@code work} on the Playwright thread, after the calls queued before it, and returns its
-   * result (or throws what it threw). Called on the Playwright thread itself, it simply runs.
+   * Performs {@code work} on the caller's lane, after the calls queued there before it, and returns its result (or
+   * throws what it threw). Called on a lane's own thread, it simply runs.
    */
   public <T> T call(Supplier<T> work) {
-    if (Thread.currentThread() == owner) {
+    Lane running = RUNNING.get();
+    if (running != null && running.runtime == this) {
       return work.get();
     }
-    Future<T> result = thread.submit(work::get);
+    Lane lane = laneOfCaller.get();
+    if (lane == null) {
+      lane = lane(Math.floorMod(handedOut.getAndIncrement(), lanes.length));
+      laneOfCaller.set(lane);
+    }
+    Future<T> result = lane.thread.submit(work::get);
     try {
       return result.get();
     } catch (InterruptedException | ExecutionException e) {
@@ -82,7 +89,7 @@ public final class PlaywrightRuntime implements AutoCloseable {
     }
   }
 
-  /** Performs {@code work} on the Playwright thread, as {@link #call} does. */
+  /** Performs {@code work} on the caller's lane, as {@link #call} does. */
   public void run(Runnable work) {
     call(() -> {
       work.run();
@@ -92,52 +99,98 @@ public final class PlaywrightRuntime implements AutoCloseable {
 
   /** Playwright's HTTP client factory; only inside {@link #call}. */
   public APIRequest request() {
-    requirePlaywrightThread();
-    return playwright.request();
+    return runningLane().playwright.request();
   }
 
-  /** Debian's Chromium, launched on the first call and shared by every later one (isolate work in contexts); only inside {@link #call}. */
+  /** The lane's Chromium, launched on its first call and shared by the lane's later ones (isolate work in contexts); only inside {@link #call}. */
   public Browser chromium() {
-    requirePlaywrightThread();
-    if (chromium == null) {
-      chromium = playwright.chromium().launch(new BrowserType.LaunchOptions()
+    Lane lane = runningLane();
+    if (lane.chromium == null) {
+      lane.chromium = lane.playwright.chromium().launch(new BrowserType.LaunchOptions()
           .setExecutablePath(CHROMIUM)
           .setArgs(CHROMIUM_ARGS)
           .setHeadless(true));
     }
-    return chromium;
+    return lane.chromium;
   }
 
   @Override
   public void close() {
-    try {
-      run(() -> {
-        if (chromium != null) {
-          chromium.close();
-        }
-        playwright.close();
-      });
-    } finally {
-      thread.shutdown();
-      try {
-        thread.awaitTermination(10, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
+    Lane[] started;
+    synchronized (lanes) {
+      started = lanes.clone();
+    }
+    for (Lane lane : started) {
+      if (lane != null) {
+        lane.close();
       }
     }
   }
 
-  private void requirePlaywrightThread() {
-    if (Thread.currentThread() != owner) {
-      throw new IllegalStateException("Playwright objects are used on the Playwright thread only; "
+  private Lane lane(int index) {
+    synchronized (lanes) {
+      if (lanes[index] == null) {
+        lanes[index] = new Lane(this, index);
+      }
+      return lanes[index];
+    }
+  }
+
+  private Lane runningLane() {
+    Lane lane = RUNNING.get();
+    if (lane == null || lane.runtime != this) {
+      throw new IllegalStateException("Playwright objects are used on their lane's thread only; "
           + "wrap this in PlaywrightRuntime.call");
+    }
+    return lane;
+  }
+
+  /** One Playwright, its Chromium once asked for, and the one thread that touches them. */
+  private static final class Lane {
+    final PlaywrightRuntime runtime;
+    final ExecutorService thread;
+    final Playwright playwright;
+    Browser chromium;
+
+    Lane(PlaywrightRuntime runtime, int index) {
+      this.runtime = runtime;
+      this.thread = Executors.newSingleThreadExecutor(task -> {
+        Thread laneThread = new Thread(() -> {
+          RUNNING.set(this);
+          task.run();
+        }, "flowconf-playwright-" + (index + 1));
+        laneThread.setDaemon(true); // a runtime nobody closed must not keep the JVM alive
+        return laneThread;
+      });
+      try {
+        this.playwright = thread.submit(() -> Playwright.create(new Playwright.CreateOptions()
+            .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")))).get();
+      } catch (InterruptedException | ExecutionException e) {
+        thread.shutdownNow();
+        throw unwrap(e);
+      }
+    }
+
+    void close() {
+      try {
+        thread.submit(() -> {
+          if (chromium != null) {
+            chromium.close();
+          }
+          playwright.close();
+        }).get(30, TimeUnit.SECONDS);
+      } catch (InterruptedException | ExecutionException | TimeoutException e) {
+        // closing is best effort: the threads are daemons, and the driver dies with the JVM
+      } finally {
+        thread.shutdown();
+      }
     }
   }
 
   private static RuntimeException unwrap(Exception e) {
     if (e instanceof InterruptedException) {
       Thread.currentThread().interrupt();
-      return new IllegalStateException("interrupted while waiting for the Playwright thread", e);
+      return new IllegalStateException("interrupted while waiting for a Playwright lane", e);
     }
     Throwable cause = e.getCause();
     if (cause instanceof RuntimeException runtime) {

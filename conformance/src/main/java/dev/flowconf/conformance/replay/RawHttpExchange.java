@@ -2,17 +2,15 @@ package dev.flowconf.conformance.replay;
 
 import dev.flowconf.conformance.golden.CaseRequest;
 import dev.flowconf.conformance.golden.Header;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
+import java.time.Duration;
 import java.util.Optional;
 import javax.net.ssl.SSLSocketFactory;
 
@@ -31,10 +29,10 @@ final class RawHttpExchange {
   private static final int CHUNK_BYTES = 64 * 1024;
   private static final byte[] CRLF = {'\r', '\n'};
 
-  private final int timeoutMillis;
+  private final Duration timeout;
 
-  RawHttpExchange(int timeoutMillis) {
-    this.timeoutMillis = timeoutMillis;
+  RawHttpExchange(Duration timeout) {
+    this.timeout = timeout;
   }
 
   ObservedResponse send(Target host, CaseRequest request) throws IOException {
@@ -42,15 +40,20 @@ final class RawHttpExchange {
     boolean tls = url.getScheme().equals("https");
     int port = url.getPort() != -1 ? url.getPort() : tls ? 443 : 80;
     try (Socket socket = tls ? SSLSocketFactory.getDefault().createSocket() : new Socket()) {
-      socket.connect(new InetSocketAddress(url.getHost(), port), timeoutMillis);
-      socket.setSoTimeout(timeoutMillis);
+      try {
+        socket.connect(new InetSocketAddress(url.getHost(), port), (int) timeout.toMillis());
+      } catch (ConnectException e) {
+        throw ExchangeFailure.noAnswer("connection refused", e.getMessage());
+      } catch (SocketTimeoutException e) {
+        throw ExchangeFailure.noAnswer("no connection within " + timeout.toSeconds() + " s", "");
+      }
       BodyWriter writer = new BodyWriter(socket.getOutputStream(), head(request, url.getRawAuthority()), request);
       writer.start();
       try {
-        return read(socket.getInputStream());
-      } catch (IOException noAnswer) {
-        writer.failure().ifPresent(noAnswer::addSuppressed);
-        throw noAnswer;
+        return new AnswerReader(new AnswerInput(socket, null, timeout)).read(request.method());
+      } catch (ExchangeFailure failure) {
+        throw writer.failure().map(w -> failure.at("the request's write had failed too: " + w.getMessage()))
+            .orElse(failure);
       }
     }
   }
@@ -114,52 +117,4 @@ final class RawHttpExchange {
     return head.toString().getBytes(StandardCharsets.UTF_8);
   }
 
-  private static ObservedResponse read(InputStream in) throws IOException {
-    String statusLine = line(in);
-    String[] parts = statusLine.split(" ", 3);
-    if (parts.length < 2 || !parts[0].startsWith("HTTP/1.")) {
-      throw new IOException("not an HTTP/1.x status line: " + statusLine);
-    }
-    List<Header> headers = new ArrayList<>();
-    for (String line = line(in); !line.isEmpty(); line = line(in)) {
-      int colon = line.indexOf(':');
-      headers.add(new Header(line.substring(0, colon), line.substring(colon + 1).strip()));
-    }
-    boolean chunked = headers.stream().anyMatch(h -> h.name().equals("transfer-encoding")
-        && h.value().toLowerCase(Locale.ROOT).contains("chunked"));
-    Optional<String> length = headers.stream().filter(h -> h.name().equals("content-length")).map(Header::value)
-        .findFirst();
-    // Read no further than the answer: a host that left part of the body unread may reset the
-    // connection after it. Without a length, connection: close ends the body.
-    byte[] body = chunked ? dechunk(in)
-        : length.isPresent() ? in.readNBytes(Integer.parseInt(length.get())) : in.readAllBytes();
-    return new ObservedResponse(Integer.parseInt(parts[1]), headers, body);
-  }
-
-  private static byte[] dechunk(InputStream in) throws IOException {
-    ByteArrayOutputStream body = new ByteArrayOutputStream();
-    for (int size = chunkSize(line(in)); size > 0; size = chunkSize(line(in))) {
-      body.write(in.readNBytes(size));
-      line(in); // the CRLF after the chunk
-    }
-    return body.toByteArray();
-  }
-
-  private static int chunkSize(String line) {
-    return Integer.parseInt(line.split(";", 2)[0].strip(), 16);
-  }
-
-  /** One CRLF-terminated line, as ISO-8859-1 (header bytes are octets). */
-  private static String line(InputStream in) throws IOException {
-    ByteArrayOutputStream line = new ByteArrayOutputStream();
-    for (int b = in.read(); b != -1; b = in.read()) {
-      if (b == '\n') {
-        byte[] bytes = line.toByteArray();
-        int length = bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
-        return new String(bytes, 0, length, StandardCharsets.ISO_8859_1);
-      }
-      line.write(b);
-    }
-    throw new IOException("connection closed inside a line");
-  }
 }

@@ -11,6 +11,9 @@ public final class Invocation {
     private final String captureAlias;
     private final JsonValue payload;
     private final long deadlineMillis;
+    /** Kept apart from deadlineMillis because TeaVM compares longs as BigInts, allocating for each comparison. */
+    private final boolean hasDeadline;
+    private final boolean zeroDeadline;
     private final InvocationMetadata metadata;
     private final CancellationToken client;
 
@@ -20,6 +23,8 @@ public final class Invocation {
         this.captureAlias = captureAlias;
         this.payload = payload;
         this.deadlineMillis = deadlineMillis;
+        this.hasDeadline = deadlineMillis != NO_DEADLINE;
+        this.zeroDeadline = deadlineMillis == 0;
         this.metadata = metadata;
         this.client = client;
     }
@@ -49,7 +54,9 @@ public final class Invocation {
     public String triggerAlias() { return triggerAlias; }
     public String captureAlias() { return captureAlias; }
     public JsonValue payload() { return payload; }
-    public boolean hasDeadline() { return deadlineMillis != NO_DEADLINE; }
+    public boolean hasDeadline() { return hasDeadline; }
+    /** A budget of 0 ms: the first output can never come in time. */
+    public boolean hasZeroDeadline() { return zeroDeadline; }
     public long deadlineMillis() { return deadlineMillis; }
     public InvocationMetadata metadata() { return metadata; }
 }

@@ -50,13 +50,14 @@ final class StraightLineRun {
         return line != null
                 && invocation.triggerAlias().equals(line.get(0))
                 && invocation.captureAlias().equals(line.get(line.size() - 1))
-                && invocation.deadlineMillis() != 0;
+                && !invocation.hasZeroDeadline();
     }
 
     static ExecutionResult run(FlowExecutor.Plan plan, List<String> line, Invocation invocation,
                                RunEnvironment environment, Resources resources, RunObserver observer)
             throws ExecutionError {
-        long start = System.currentTimeMillis();
+        // Only a run with a deadline reads the clock: under TeaVM, the long it returns is a BigInt.
+        long start = invocation.hasDeadline() ? System.currentTimeMillis() : 0;
         observer.runStarted();
         CancellationToken client = invocation.client();
         if (client != null && client.isCancelled()) {

@@ -64,9 +64,13 @@ public final class HttpRequest {
      * The size of the header fields as SPEC.md LIMIT-HEADERS-1 counts it: the characters of each
      * field's name and value as the adapter handed them over (octets, for ASCII) plus 4 (`: ` and CRLF).
      */
-    public long headerSectionLength() {
-        long length = 0;
-        for (Header h : headers) length += h.name().length() + h.value().length() + 4;
+    public int headerSectionLength() {
+        // int, not long: TeaVM makes every long a BigInt, an allocation per header. Saturates instead of wrapping.
+        int length = 0;
+        for (Header h : headers) {
+            length += h.name().length() + h.value().length() + 4;
+            if (length < 0) return Integer.MAX_VALUE;
+        }
         return length;
     }
 

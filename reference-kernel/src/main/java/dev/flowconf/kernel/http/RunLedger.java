@@ -7,11 +7,13 @@ import dev.flowconf.kernel.json.JsonObject;
 /**
  * Counts the runs of one host (per process, or per Workers isolate) for the probe route: started,
  * completed, cancelled because the client left, and still active (node tasks not yet all ended).
+ *
+ * <p>The counts are doubles, exact up to 2^53 runs: TeaVM makes a long a BigInt, and every increment would allocate one.
  */
 public final class RunLedger implements RunObserver {
-    private long started;
-    private long completed;
-    private long cancelled;
+    private double started;
+    private double completed;
+    private double cancelled;
 
     @Override
     public synchronized void runStarted() {
@@ -27,10 +29,10 @@ public final class RunLedger implements RunObserver {
     /** `{"active":…,"cancelled":…,"completed":…,"started":…}`. */
     public synchronized JsonObject snapshot() {
         return JsonObject.builder()
-                .put("active", JsonNumber.ofU64(started - completed - cancelled))
-                .put("cancelled", JsonNumber.ofU64(cancelled))
-                .put("completed", JsonNumber.ofU64(completed))
-                .put("started", JsonNumber.ofU64(started))
+                .put("active", JsonNumber.ofU64((long) (started - completed - cancelled)))
+                .put("cancelled", JsonNumber.ofU64((long) cancelled))
+                .put("completed", JsonNumber.ofU64((long) completed))
+                .put("started", JsonNumber.ofU64((long) started))
                 .build();
     }
 }
