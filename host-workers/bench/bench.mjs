@@ -871,9 +871,44 @@ async function suitePhase() {
     const note = code === 0 ? (cases ? `${cases[1]} cases × ${cases[2]} hosts, green` : "green") : code === "timeout" ? "timed out" : `exit ${code}: not green`;
     row(7, "Conformance suite wall time (JVM start → exit)", `${wall.toFixed(1)} s`,
       checked ? `runner's own: ${checked[1]} s` : "—", "—", "≤ 60 s", code !== "timeout" && wall <= 60, note);
+    await stalledSuite(reference, workers, wall);
   } finally {
     await reference.stop();
     await workers.stop();
+  }
+}
+
+/**
+ * The suite once more, with a third target that stalls: it answers the runner's pre-check (GET /) and then nothing,
+ * the worst case for a gate (a host that never answers at all is stopped by the pre-check alone). Issue 14's bound:
+ * the run ends well within 60 s, the stalled target's cases given up on after --give-up-after unanswered exchanges.
+ */
+async function stalledSuite(reference, workers, twoHostWall) {
+  const stalled = net.createServer((socket) => {
+    socket.once("data", (head) => {
+      if (head.toString("latin1").startsWith("GET / ")) socket.end("HTTP/1.1 404 Not Found\r\ncontent-length: 0\r\n\r\n");
+      // anything else: read and never answered
+    });
+    socket.on("error", () => {});
+  });
+  await new Promise((resolve) => stalled.listen(0, "127.0.0.1", resolve));
+  try {
+    const t0 = performance.now();
+    const run = launch("suite-stalled", "java", ["-jar", RUNNER_JAR, "run", "--keepalive-ms", String(CFG.keepAliveMs),
+      "--no-progress", "--target", `reference=${reference.url}`, "--target", `workers=${workers.url}`,
+      "--target", `stalled=http://127.0.0.1:${stalled.address().port}`]);
+    const code = await Promise.race([run.exited, sleep(240_000).then(() => "timeout")]);
+    if (code === "timeout") await stop(run, 1000);
+    const wall = (performance.now() - t0) / 1000;
+    const out = safeRead(run.logPath);
+    const givenUp = (out.match(/host not answering \(not sent\)/g) ?? []).length;
+    raw(`  with a stalled third target: exit ${code}; wall ${wall.toFixed(1)} s; ${givenUp} of its cases given up on; `
+      + `log ${path.relative(ROOT, run.logPath)}`);
+    row(7, "Suite wall time, + a target that stalls after its pre-check", `${wall.toFixed(1)} s`,
+      `two hosts alone: ${twoHostWall.toFixed(1)} s`, `+${(wall - twoHostWall).toFixed(1)} s`, "≤ 60 s",
+      code !== "timeout" && wall <= 60, `${givenUp} stalled cases given up on; default --timeout 10 s, --give-up-after 3`);
+  } finally {
+    stalled.close();
   }
 }
 

@@ -88,8 +88,8 @@ class ConformanceCheckTests {
         .get(0);
 
     String failure = outcome.message().orElseThrow();
-    assertTrue(failure.startsWith("echo/s1-happy-path @ gone [ECHO-1 RESP-VALUE-1]: request to http://127.0.0.1:"
-        + closedPort + "/echo failed: "), failure);
+    assertTrue(failure.startsWith("echo/s1-happy-path @ gone [ECHO-1 RESP-VALUE-1]: connection refused\n"
+        + "POST http://127.0.0.1:" + closedPort + "/echo"), failure);
   }
 
   @Test

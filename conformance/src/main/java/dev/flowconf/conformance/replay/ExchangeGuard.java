@@ -26,7 +26,9 @@ import java.util.concurrent.TimeUnit;
 final class ExchangeGuard implements AutoCloseable {
 
   private final ServerSocket server;
+  /** Scheme and authority only: the path and query go on as the case wrote them, valid URI syntax or not. */
   private final URI target;
+  private final String pathAndQuery;
   private final String method;
   private final Duration timeout;
   private final CountDownLatch done = new CountDownLatch(1);
@@ -34,9 +36,11 @@ final class ExchangeGuard implements AutoCloseable {
   private volatile Socket client;
   private volatile Socket upstream;
 
-  private ExchangeGuard(ServerSocket server, URI target, String method, Duration timeout) {
+  private ExchangeGuard(ServerSocket server, String targetUrl, String method, Duration timeout) {
+    int pathStart = targetUrl.indexOf('/', targetUrl.indexOf("//") + 2);
     this.server = server;
-    this.target = target;
+    this.target = URI.create(pathStart < 0 ? targetUrl : targetUrl.substring(0, pathStart));
+    this.pathAndQuery = pathStart < 0 ? "/" : targetUrl.substring(pathStart);
     this.method = method;
     this.timeout = timeout;
   }
@@ -44,7 +48,7 @@ final class ExchangeGuard implements AutoCloseable {
   /** A relay to {@code targetUrl} (http only), ready for one connection. */
   static ExchangeGuard start(String targetUrl, String method, Duration timeout) throws IOException {
     ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-    ExchangeGuard guard = new ExchangeGuard(server, URI.create(targetUrl), method, timeout);
+    ExchangeGuard guard = new ExchangeGuard(server, targetUrl, method, timeout);
     Thread relay = new Thread(guard::relay, "flowconf-exchange-guard");
     relay.setDaemon(true);
     relay.start();
@@ -53,8 +57,6 @@ final class ExchangeGuard implements AutoCloseable {
 
   /** The URL Playwright asks instead of the target's: the same path and query, on the relay. */
   String url() {
-    String pathAndQuery = (target.getRawPath() == null || target.getRawPath().isEmpty() ? "/" : target.getRawPath())
-        + (target.getRawQuery() != null ? "?" + target.getRawQuery() : "");
     return "http://127.0.0.1:" + server.getLocalPort() + pathAndQuery;
   }
 
