@@ -180,9 +180,10 @@ final class RunCommand implements Callable<Integer> {
       health.unreachable(target, problem);
     }));
     if (!unreachable.isEmpty()) {
-      unreachable.stream().sorted().forEach(line -> err.println("flowconf: " + line));
+      // One line per unreachable target, saying what happens next.
+      String then = keepGoing ? " (--keep-going: its cases fail unsent)" : " (no case run; --keep-going runs the others)";
+      unreachable.stream().sorted().forEach(line -> err.println("flowconf: " + line + then));
       if (!keepGoing) {
-        err.println("flowconf: no case was run (--keep-going runs them anyway, failing that target's)");
         return 2;
       }
     }
