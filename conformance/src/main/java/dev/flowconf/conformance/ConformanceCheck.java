@@ -104,10 +104,8 @@ public final class ConformanceCheck {
       // One line naming what the host did, then the details: no transport stack trace in a verdict.
       return Outcome.failed(golden, host.name(), golden.labelOn(host.name()) + ": " + e.getMessage());
     } catch (PlaywrightException e) {
-      String message = String.valueOf(e.getMessage()).strip();
-      int end = message.indexOf('\n');
       return Outcome.failed(golden, host.name(), golden.labelOn(host.name()) + ": the browser could not check "
-          + host.urlOf(golden.request().path()) + ": " + (end < 0 ? message : message.substring(0, end)));
+          + host.urlOf(golden.request().path()) + ": " + CaseReplayer.firstLine(e));
     }
     health.answered(host);
     Optional<TranscriptMismatch> mismatch = mismatch(golden, host, transcript);

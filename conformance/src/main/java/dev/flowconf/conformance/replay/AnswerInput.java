@@ -76,10 +76,7 @@ final class AnswerInput extends InputStream {
       socket.setSoTimeout(waitMillis);
       int n = in.read(buffer);
       if (n > 0) {
-        pass(n);
-        position = 0;
-        limit = n;
-        received += n;
+        arrived(n);
         return n;
       }
       return 0;
@@ -108,11 +105,16 @@ final class AnswerInput extends InputStream {
     if (n < 0) {
       return false;
     }
+    arrived(n);
+    return true;
+  }
+
+  /** {@code n} bytes just read into the buffer: passed on, then served from it. */
+  private void arrived(int n) {
     pass(n);
     position = 0;
     limit = n;
     received += n;
-    return true;
   }
 
   private void pass(int n) {

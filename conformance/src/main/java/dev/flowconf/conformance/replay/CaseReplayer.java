@@ -75,7 +75,7 @@ public final class CaseReplayer {
   }
 
   /** Playwright's message without its call log: the first line says what went wrong. */
-  static String firstLine(PlaywrightException e) {
+  public static String firstLine(PlaywrightException e) {
     String message = String.valueOf(e.getMessage()).strip();
     int end = message.indexOf('\n');
     return end < 0 ? message : message.substring(0, end).strip();

@@ -100,10 +100,7 @@ class ChaosHostTests {
 
   @Test
   void anUnreachableTargetStopsTheRunWithOneLineAndExitTwo() throws IOException {
-    String url;
-    try (ServerSocket closed = new ServerSocket(0)) {
-      url = "http://127.0.0.1:" + closed.getLocalPort();
-    }
+    String url = closedPortUrl();
     long started = System.nanoTime();
     int exit = run("run", "--goldens", TestPaths.goldens().toString(), "--target", "gone=" + url, "--no-progress");
     Duration took = Duration.ofNanos(System.nanoTime() - started);
@@ -117,10 +114,7 @@ class ChaosHostTests {
 
   @Test
   void withKeepGoingAnUnreachableTargetsCasesFailAtOnceAndOthersStillRun() throws IOException {
-    String url;
-    try (ServerSocket closed = new ServerSocket(0)) {
-      url = "http://127.0.0.1:" + closed.getLocalPort();
-    }
+    String url = closedPortUrl();
     try (ChaosHost slow = ChaosHost.start(Fault.SHORT_BODY)) {
       int exit = run("run", "--goldens", TestPaths.goldens().toString(), "--case", VALUE_CASE, "--keep-going",
           "--target", "gone=" + url, "--target", "short=" + slow.url(), "--no-progress");
@@ -171,6 +165,13 @@ class ChaosHostTests {
           () -> assertTrue(givenUp > 100, givenUp + " cases given up on:\n" + out),
           // the abort cases first, one at a time (their probe read waits 5 s), then one timeout per parallel slot
           () -> assertTrue(took.compareTo(Duration.ofSeconds(40)) < 0, "took " + took));
+    }
+  }
+
+  /** A URL where nothing listens: the port was free a moment ago. */
+  private static String closedPortUrl() throws IOException {
+    try (ServerSocket closed = new ServerSocket(0)) {
+      return "http://127.0.0.1:" + closed.getLocalPort();
     }
   }
 
