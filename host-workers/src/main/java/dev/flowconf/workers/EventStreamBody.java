@@ -5,10 +5,10 @@ import dev.flowconf.workers.fetch.Console;
 import dev.flowconf.workers.fetch.ReadableStream;
 import dev.flowconf.workers.fetch.ReadableStreamController;
 import dev.flowconf.workers.fetch.UnderlyingSource;
+import org.teavm.jso.JSBody;
 import org.teavm.jso.JSObject;
 import org.teavm.jso.core.JSPromise;
 import org.teavm.jso.core.JSUndefined;
-import org.teavm.jso.typedarrays.Int8Array;
 import org.teavm.jso.typedarrays.Uint8Array;
 
 /**
@@ -33,7 +33,7 @@ final class EventStreamBody {
 
     private void start(ReadableStreamController controller) {
         this.controller = controller;
-        keepAlive = new KeepAliveTimer(events.keepAliveMillis(), () -> enqueue(EventStream.KEEP_ALIVE));
+        keepAlive = new KeepAliveTimer(events.keepAliveMillis(), () -> enqueue(EventStream.KEEP_ALIVE_TEXT));
     }
 
     /**
@@ -44,15 +44,15 @@ final class EventStreamBody {
     private JSPromise<JSUndefined> pull(ReadableStreamController controller) {
         if (events.nextFrameWithoutWaiting()) {
             pullFrame(controller);
-            return JSPromise.resolve(JSUndefined.instance());
+            return null; // not a resolved promise: the stream then has none to wait for before it may pull again
         }
         return RequestThreads.run(() -> pullFrame(controller));
     }
 
     private void pullFrame(ReadableStreamController controller) {
-        byte[] frame;
+        String frame;
         try {
-            frame = events.nextFrame();
+            frame = events.nextFrameText();
         } catch (RuntimeException | Error failure) {
             Console.error("flowconf: event stream failed: " + StackTraces.render(failure));
             events.cancel();
@@ -81,8 +81,20 @@ final class EventStreamBody {
         keepAlive.stop();
     }
 
-    /** A copy, unsigned: TeaVM's byte[] is an Int8Array, and the stream may keep or transfer the chunk's buffer. */
-    private void enqueue(byte[] frame) {
-        controller.enqueue(new Uint8Array(Int8Array.fromJavaArray(frame)));
+    /**
+     * The frame's UTF-8 bytes, encoded by the platform: bytes made in Java are a typed array, made and then copied for
+     * the stream (which may keep or transfer the chunk's buffer), per frame. TextEncoder writes a lone surrogate as
+     * U+FFFD, as the kernel's own encoder does.
+     */
+    private void enqueue(String frame) {
+        controller.enqueue(encode(UTF8, frame));
     }
+
+    private static final JSObject UTF8 = textEncoder();
+
+    @JSBody(script = "return new TextEncoder();")
+    private static native JSObject textEncoder();
+
+    @JSBody(params = {"encoder", "text"}, script = "return encoder.encode(text);")
+    private static native Uint8Array encode(JSObject encoder, String text);
 }

@@ -12,7 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.teavm.jso.JSBody;
 import org.teavm.jso.JSObject;
+import org.teavm.jso.core.JSArrayReader;
 import org.teavm.jso.core.JSObjects;
+import org.teavm.jso.core.JSString;
 import org.teavm.jso.typedarrays.Int8Array;
 import org.teavm.jso.typedarrays.Uint8Array;
 
@@ -79,25 +81,20 @@ final class FetchAdapter {
     }
 
     /**
-     * One string from JS, "name\nvalue\n" per entry, split here: a callback per entry cost more (each crosses
-     * into Java). Fetch's headers never hold a line feed (the Headers object refuses one in a name or value).
+     * One JS array from JS, name and value in turn: a Java callback per entry cost more (each crosses into Java), and
+     * one joined string cost a flattening, a search and a slice per name and value.
      */
     private static List<Header> headers(Headers jsHeaders) {
-        String joined = joinedEntries(jsHeaders);
-        List<Header> headers = new ArrayList<>();
-        int start = 0;
-        while (start < joined.length()) {
-            int nameEnd = joined.indexOf('\n', start);
-            int valueEnd = joined.indexOf('\n', nameEnd + 1);
-            headers.add(new Header(joined.substring(start, nameEnd), joined.substring(nameEnd + 1, valueEnd)));
-            start = valueEnd + 1;
+        JSArrayReader<JSString> entries = entries(jsHeaders);
+        List<Header> headers = new ArrayList<>(entries.getLength() / 2);
+        for (int i = 0; i < entries.getLength(); i += 2) {
+            headers.add(new Header(entries.get(i).stringValue(), entries.get(i + 1).stringValue()));
         }
         return headers;
     }
 
-    @JSBody(params = "headers", script = "var s = ''; headers.forEach(function (v, k) { s += k + '\\n' + v + '\\n'; });"
-            + " return s;")
-    private static native String joinedEntries(Headers headers);
+    @JSBody(params = "headers", script = "var a = []; headers.forEach(function (v, k) { a.push(k, v); }); return a;")
+    private static native JSArrayReader<JSString> entries(Headers headers);
 
     /** A Uint8Array view over the byte[]'s own storage: no copy here; the Response copies it once. */
     private static Uint8Array toUint8Array(byte[] bytes) {

@@ -30,6 +30,12 @@ public final class FetchHandler {
     /** Built on the first request, once per isolate (statics live as long as the isolate). */
     private static HttpHost host;
 
+    /** Made once, not per request (see LimitedBodyRead.Then); {@link #fetch} has set {@link #host} before either runs. */
+    private static final LimitedBodyRead.Then ANSWER =
+            (request, body) -> answer(host, request, LimitedBodyRead.toRequestBody(body));
+    private static final LimitedBodyRead.Failed BODY_READ_FAILED =
+            (request, failure) -> FetchAdapter.toResponse(FlowHttpHost.bodyReadFailure(failure), request.getMethod());
+
     private FetchHandler() {}
 
     /** Exported as the ES module's {@code fetch}; entry.mjs re-exports it as the Worker's default handler. */
@@ -40,9 +46,7 @@ public final class FetchHandler {
             if (request.getBody() == null) {
                 return asResponse(JSPromise.resolve(answer(catalog, request, RequestBody.of(NO_BYTES))));
             }
-            return asResponse(LimitedBodyRead.read(request,
-                    body -> answer(catalog, request, LimitedBodyRead.toRequestBody(body)),
-                    failure -> FetchAdapter.toResponse(FlowHttpHost.bodyReadFailure(failure), request.getMethod())));
+            return asResponse(LimitedBodyRead.read(request, ANSWER, BODY_READ_FAILED));
         } catch (Throwable failure) {
             return JSPromise.resolve(internalError(failure));
         }

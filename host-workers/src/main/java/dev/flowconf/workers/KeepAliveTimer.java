@@ -1,5 +1,6 @@
 package dev.flowconf.workers;
 
+import org.teavm.jso.JSBody;
 import org.teavm.jso.browser.TimerHandler;
 import org.teavm.jso.browser.Window;
 
@@ -14,7 +15,8 @@ final class KeepAliveTimer {
     private final long millis;
     private final Runnable write;
     private final TimerHandler onTimer = this::fire;
-    private long lastWrite = System.currentTimeMillis();
+    /** Date.now(), a double: System.currentTimeMillis() is a long, which TeaVM makes a BigInt, on every frame. */
+    private double lastWrite = now();
     private int timer;
     private boolean stopped;
 
@@ -27,7 +29,7 @@ final class KeepAliveTimer {
 
     /** Something was written: the silence starts again. */
     void wrote() {
-        lastWrite = System.currentTimeMillis();
+        lastWrite = now();
     }
 
     void stop() {
@@ -43,13 +45,16 @@ final class KeepAliveTimer {
         if (stopped) {
             return;
         }
-        long silent = System.currentTimeMillis() - lastWrite;
+        double silent = now() - lastWrite;
         if (silent >= millis) {
             write.run();
             wrote();
             arm(millis);
         } else {
-            arm(millis - silent);
+            arm(millis - (long) silent);
         }
     }
+
+    @JSBody(script = "return Date.now();")
+    private static native double now();
 }

@@ -30,16 +30,21 @@ final class LimitedBodyRead {
         this.reader = body.getReader();
     }
 
-    /** What to do with the body: its bytes, or null when it passed the limit. Answers a Response or a promise of one. */
+    /**
+     * What to do with the request's body: its bytes, or null when it passed the limit. Answers a Response or a promise
+     * of one. Takes the request rather than holding it, so that one instance serves every request: a Java lambda
+     * capturing the request, made per request, became a JS function per request as well (TeaVM caches a functor's
+     * function on the Java object).
+     */
     @JSFunctor
     interface Then extends JSObject {
-        JSObject read(Uint8Array body);
+        JSObject read(Request request, Uint8Array body);
     }
 
     /** What to do when the platform could not read the body (the client left mid-body): its error as text. */
     @JSFunctor
     interface Failed extends JSObject {
-        JSObject failed(String error);
+        JSObject failed(Request request, String error);
     }
 
     /**
@@ -49,14 +54,15 @@ final class LimitedBodyRead {
      */
     static JSPromise<JSObject> read(Request request, Then then, Failed failed) {
         String declared = request.getHeaders().get("content-length");
-        if (RequestBody.exceedsLimit(declared)) return JSPromise.resolve(then.read(null));
+        if (RequestBody.exceedsLimit(declared)) return JSPromise.resolve(then.read(request, null));
         if (declared != null) return wholeThen(request, then, failed);
-        return new LimitedBodyRead(request.getBody()).next().then(then::read, error -> failed.failed(jsString(error)));
+        return new LimitedBodyRead(request.getBody()).next()
+                .then(body -> then.read(request, body), error -> failed.failed(request, jsString(error)));
     }
 
     @JSBody(params = {"request", "then", "failed"}, script = "return request.arrayBuffer().then("
-            + "function (buffer) { return then(new Uint8Array(buffer)); },"
-            + " function (error) { return failed(String(error)); });")
+            + "function (buffer) { return then(request, new Uint8Array(buffer)); },"
+            + " function (error) { return failed(request, String(error)); });")
     private static native JSPromise<JSObject> wholeThen(Request request, Then then, Failed failed);
 
     @JSBody(params = "value", script = "return String(value);")

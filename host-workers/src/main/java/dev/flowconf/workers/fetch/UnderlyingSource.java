@@ -35,6 +35,7 @@ public interface UnderlyingSource extends JSObject {
         void start(ReadableStreamController controller);
     }
 
+    /** Answers a promise when the next chunk comes later, or null (nothing to wait for) when it has been enqueued. */
     @JSFunctor
     interface Pull extends JSObject {
         JSPromise<JSUndefined> pull(ReadableStreamController controller);

@@ -33,6 +33,12 @@ public final class Invocation {
         return new Invocation(triggerAlias, captureAlias, payload, NO_DEADLINE, new InvocationMetadata(), null);
     }
 
+    /** All at once: one object where {@code of(...).withDeadlineMillis(...).withClient(...)} makes three. */
+    public static Invocation of(String triggerAlias, String captureAlias, JsonValue payload, long deadlineMillis,
+                                CancellationToken client) {
+        return new Invocation(triggerAlias, captureAlias, payload, deadlineMillis, new InvocationMetadata(), client);
+    }
+
     /** Marks "no deadline"; a deadline of 0 ms is a real (immediately expiring) budget. */
     public static final long NO_DEADLINE = -1;
 

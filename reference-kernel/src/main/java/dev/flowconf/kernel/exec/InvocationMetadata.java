@@ -11,8 +11,9 @@ import java.util.function.Supplier;
  * small request (measured: README, Performance, per-request budget).
  */
 public final class InvocationMetadata {
-    private final LazyEntries<String> labels = new LazyEntries<>();
-    private final LazyEntries<JsonValue> extensions = new LazyEntries<>();
+    // A request usually has about nine labels (http.*, lf.*) and up to three extensions.
+    private final LazyEntries<String> labels = new LazyEntries<>(10);
+    private final LazyEntries<JsonValue> extensions = new LazyEntries<>(3);
 
     public InvocationMetadata putLabel(String key, String value) {
         labels.put(key, value);

@@ -6,6 +6,7 @@ import dev.flowconf.kernel.json.JsonObject;
 import dev.flowconf.kernel.json.JsonString;
 import dev.flowconf.kernel.json.JsonValue;
 import dev.flowconf.kernel.json.JsonWriter;
+import dev.flowconf.kernel.json.Utf8;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -22,7 +23,8 @@ public final class EventStream {
             new Header("cache-control", "no-cache"));
 
     /** `: keepalive\n\n`, the SSE comment axum sends on an idle stream. */
-    public static final byte[] KEEP_ALIVE = ": keepalive\n\n".getBytes(StandardCharsets.UTF_8);
+    public static final String KEEP_ALIVE_TEXT = ": keepalive\n\n";
+    public static final byte[] KEEP_ALIVE = KEEP_ALIVE_TEXT.getBytes(StandardCharsets.UTF_8);
 
     private final ResultStream items;
     private final long keepAliveMillis;
@@ -35,6 +37,16 @@ public final class EventStream {
 
     /** The next frame, blocking until the flow produces it; null once the stream has ended. */
     public byte[] nextFrame() {
+        String frame = nextFrameText();
+        return frame == null ? null : Utf8.encode(frame);
+    }
+
+    /**
+     * The next frame as text, for a host whose platform encodes UTF-8 itself (the Workers host's TextEncoder, native,
+     * where bytes made in Java are typed arrays made and copied per frame). Encoding it gives {@link #nextFrame()}'s
+     * bytes: a lone surrogate becomes U+FFFD either way.
+     */
+    public String nextFrameText() {
         if (ended) return null;
         try {
             JsonValue item = items.next();
@@ -63,22 +75,12 @@ public final class EventStream {
     /** How long a host lets the stream stay silent before writing {@link #KEEP_ALIVE}. */
     public long keepAliveMillis() { return keepAliveMillis; }
 
-    static byte[] dataFrame(JsonValue item) {
-        return concat("data: ", JsonWriter.toBytes(item), "\n\n");
+    static String dataFrame(JsonValue item) {
+        return JsonWriter.appendTo(new StringBuilder(64).append("data: "), item).append("\n\n").toString();
     }
 
     /** `event: error` first, as axum orders the fields. */
-    static byte[] errorFrame(JsonObject envelope) {
-        return concat("event: error\ndata: ", JsonWriter.toBytes(envelope), "\n\n");
-    }
-
-    private static byte[] concat(String head, byte[] json, String tail) {
-        byte[] h = head.getBytes(StandardCharsets.UTF_8);
-        byte[] t = tail.getBytes(StandardCharsets.UTF_8);
-        byte[] out = new byte[h.length + json.length + t.length];
-        System.arraycopy(h, 0, out, 0, h.length);
-        System.arraycopy(json, 0, out, h.length, json.length);
-        System.arraycopy(t, 0, out, h.length + json.length, t.length);
-        return out;
+    static String errorFrame(JsonObject envelope) {
+        return JsonWriter.appendTo(new StringBuilder(128).append("event: error\ndata: "), envelope).append("\n\n").toString();
     }
 }

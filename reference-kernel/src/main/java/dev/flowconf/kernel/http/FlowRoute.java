@@ -1,5 +1,6 @@
 package dev.flowconf.kernel.http;
 
+import dev.flowconf.kernel.exec.CancellationToken;
 import dev.flowconf.kernel.exec.FlowRuntime;
 import dev.flowconf.kernel.exec.Invocation;
 import dev.flowconf.kernel.json.JsonValue;
@@ -70,13 +71,13 @@ public final class FlowRoute {
     boolean answersWithoutWaiting() {
         Boolean answer = answersWithoutWaiting;
         if (answer == null) {
-            answer = cancelAfterMillis < 0 && runtime().answersWithoutWaiting(invocationFor(null));
+            answer = cancelAfterMillis < 0 && runtime().answersWithoutWaiting(invocationFor(null, null));
             answersWithoutWaiting = answer;
         }
         return answer;
     }
 
-    Invocation invocationFor(JsonValue payload) {
-        return Invocation.of(triggerAlias, captureAlias, payload).withDeadlineMillis(deadlineMillis);
+    Invocation invocationFor(JsonValue payload, CancellationToken client) {
+        return Invocation.of(triggerAlias, captureAlias, payload, deadlineMillis, client);
     }
 }

@@ -1,7 +1,7 @@
 package dev.flowconf.kernel.http;
 
 import dev.flowconf.kernel.exec.CancellationToken;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
@@ -13,6 +13,8 @@ public final class HttpRequest {
     private final String method;
     private final String path;
     private final String rawQuery;
+    /** The fields, for the kernel's own loops: indexing an array makes no iterator (an allocation, under TeaVM). */
+    private final Header[] fields;
     private final List<Header> headers;
     private final RequestBody body;
     private final CancellationToken client;
@@ -41,14 +43,25 @@ public final class HttpRequest {
         this.method = method;
         this.path = path;
         this.rawQuery = rawQuery;
-        this.headers = Collections.unmodifiableList(new ArrayList<>(headers));
+        this.fields = headers.toArray(new Header[headers.size()]);
+        this.headers = Collections.unmodifiableList(Arrays.asList(fields));
         this.body = body;
+        this.client = client;
+    }
+
+    private HttpRequest(HttpRequest request, CancellationToken client) {
+        this.method = request.method;
+        this.path = request.path;
+        this.rawQuery = request.rawQuery;
+        this.fields = request.fields;
+        this.headers = request.headers;
+        this.body = request.body;
         this.client = client;
     }
 
     /** The same request, with a token the host cancels when the client leaves. */
     public HttpRequest withClient(CancellationToken clientGone) {
-        return new HttpRequest(method, path, rawQuery, headers, body, clientGone);
+        return new HttpRequest(this, clientGone);
     }
 
     /** Null when the host does not watch its client during value runs. */
@@ -67,7 +80,7 @@ public final class HttpRequest {
     public int headerSectionLength() {
         // int, not long: TeaVM makes every long a BigInt, an allocation per header. Saturates instead of wrapping.
         int length = 0;
-        for (Header h : headers) {
+        for (Header h : fields) {
             length += h.name().length() + h.value().length() + 4;
             if (length < 0) return Integer.MAX_VALUE;
         }
@@ -98,7 +111,7 @@ public final class HttpRequest {
      */
     public String header(String name) {
         String joined = null;
-        for (Header h : headers) {
+        for (Header h : fields) {
             if (sameAsciiIgnoringCase(h.name(), name)) {
                 joined = joined == null ? h.value() : joined + ", " + h.value();
             }

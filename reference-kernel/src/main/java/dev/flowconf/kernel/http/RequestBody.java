@@ -42,7 +42,14 @@ public final class RequestBody {
             if (c < '0' || c > '9') return false;
         }
         // More digits than a long holds is more than the limit too.
-        return contentLength.length() > 18 || exceedsLimit(Long.parseLong(contentLength));
+        if (contentLength.length() > 18) return true;
+        // Counted in an int, not parsed as a long: TeaVM makes a long a BigInt, and this runs for every request.
+        int start = 0;
+        while (start < contentLength.length() - 1 && contentLength.charAt(start) == '0') start++;
+        if (contentLength.length() - start > 9) return true; // the limit has 7 digits; 9 fit in an int
+        int length = 0;
+        for (int i = start; i < contentLength.length(); i++) length = 10 * length + (contentLength.charAt(i) - '0');
+        return length > FlowHttpHost.MAX_BODY_BYTES;
     }
 
     public boolean isTooLarge() {

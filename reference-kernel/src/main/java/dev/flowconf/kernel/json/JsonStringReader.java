@@ -15,9 +15,11 @@ final class JsonStringReader {
     private static final String UNEXPECTED_END_OF_HEX_ESCAPE = "unexpected end of hex escape";
 
     private final JsonCursor in;
-    /** Bytes of the current string once it has an escape (raw runs plus decoded escapes). */
-    private byte[] scratch = new byte[64];
+    /** Bytes of the current string once it has an escape (raw runs plus decoded escapes); made at the first escape. */
+    private byte[] scratch;
     private int scratchLength;
+    /** The decoded characters of the current string, reused for the next (see Utf8.decodeInto). */
+    private char[] chars;
 
     JsonStringReader(JsonCursor in) {
         this.in = in;
@@ -37,7 +39,7 @@ final class JsonStringReader {
                 if (escaped) {
                     appendRaw(start, in.index);
                 }
-                String text = escaped ? Utf8.decode(scratch, 0, scratchLength) : Utf8.decode(in.input, start, in.index);
+                String text = escaped ? decode(scratch, 0, scratchLength) : decode(in.input, start, in.index);
                 in.index++;
                 if (text == null) {
                     throw in.error(INVALID_UNICODE);
@@ -167,6 +169,14 @@ final class JsonStringReader {
         }
     }
 
+    /** bytes[from..to) as text, or null if they are not valid UTF-8. */
+    private String decode(byte[] bytes, int from, int to) {
+        if (from == to) return "";
+        if (chars == null || chars.length < to - from) chars = new char[Math.max(to - from, 32)];
+        int length = Utf8.decodeInto(bytes, from, to, false, chars);
+        return length < 0 ? null : new String(chars, 0, length);
+    }
+
     private void push(int b) {
         ensureRoom(1);
         scratch[scratchLength++] = (byte) b;
@@ -179,6 +189,7 @@ final class JsonStringReader {
     }
 
     private void ensureRoom(int extra) {
+        if (scratch == null) scratch = new byte[Math.max(64, extra)];
         if (scratchLength + extra > scratch.length) {
             byte[] grown = new byte[Math.max(scratch.length * 2, scratchLength + extra)];
             System.arraycopy(scratch, 0, grown, 0, scratchLength);

@@ -20,9 +20,16 @@ public final class JsonWriter {
     }
 
     public static String toJson(JsonValue value) {
-        StringBuilder out = new StringBuilder();
+        return appendTo(new StringBuilder(64), value).toString();
+    }
+
+    /**
+     * Appends the value's JSON to {@code out}: a caller framing it (an SSE {@code data:} line) builds one string, not
+     * two. Room for 64 characters up front spares the growing copies of a short answer (16 is the default).
+     */
+    public static StringBuilder appendTo(StringBuilder out, JsonValue value) {
         write(value, out);
-        return out.toString();
+        return out;
     }
 
     private static void write(JsonValue value, StringBuilder out) {
@@ -64,10 +71,17 @@ public final class JsonWriter {
     private static void writeNumber(JsonNumber number, StringBuilder out) {
         if (number.kind() == JsonNumber.Kind.F64) {
             out.append(JsonNumbers.formatF64(number.doubleValue()));
-        } else if (number.kind() == JsonNumber.Kind.U64) {
-            out.append(JsonNumbers.formatU64(number.longBits()));
         } else {
-            out.append(number.longBits());
+            long bits = number.longBits();
+            boolean unsigned = number.kind() == JsonNumber.Kind.U64; // negative bits: 2^63 and above
+            // Most integers fit an int, which TeaVM formats as a JS number; a long is a BigInt, divided digit by digit.
+            if (bits <= Integer.MAX_VALUE && bits >= (unsigned ? 0 : Integer.MIN_VALUE)) {
+                out.append((int) bits);
+            } else if (unsigned) {
+                out.append(JsonNumbers.formatU64(bits));
+            } else {
+                out.append(bits);
+            }
         }
     }
 

@@ -9,29 +9,30 @@ public final class Utf8 {
     private Utf8() {
     }
 
-    /** Decodes bytes[from..to), or returns null if they are not valid UTF-8. */
-    static String decode(byte[] bytes, int from, int to) {
-        return decode(bytes, from, to, false);
-    }
-
     /**
      * Rust's {@code String::from_utf8_lossy}: one U+FFFD per maximal invalid subpart (a lead byte and the
      * continuation bytes valid after it), as the WHATWG decoder does too. Not Java's decoder, which turns an
      * encoded surrogate ({@code ED A0 80}) into one U+FFFD where Rust gives three, nor TeaVM's.
      */
     public static String decodeLossy(byte[] bytes) {
-        return decode(bytes, 0, bytes.length, true);
+        char[] chars = new char[bytes.length];
+        return new String(chars, 0, decodeInto(bytes, 0, bytes.length, true, chars));
     }
 
-    /** One decoder for both: an invalid subpart becomes U+FFFD when lossy, and makes the answer null otherwise. */
-    private static String decode(byte[] bytes, int from, int to, boolean lossy) {
-        StringBuilder out = new StringBuilder(to - from);
+    /**
+     * One decoder for both: an invalid subpart becomes U+FFFD when lossy, and makes the answer -1 otherwise. Writes
+     * the characters into {@code out}, which must hold {@code to - from} of them (no byte makes more than one char;
+     * four make a surrogate pair), and answers how many it wrote. A caller decoding many strings passes the same
+     * array each time: under TeaVM every char[] is a typed array, dear to make, and a StringBuilder makes one too.
+     */
+    static int decodeInto(byte[] bytes, int from, int to, boolean lossy, char[] out) {
+        int n = 0;
         int i = from;
         while (i < to) {
             int lead = bytes[i] & 0xFF;
             i++;
             if (lead < 0x80) {
-                out.append((char) lead);
+                out[n++] = (char) lead;
                 continue;
             }
             int continuations;
@@ -48,8 +49,8 @@ public final class Utf8 {
                 low = lead == 0xF0 ? 0x90 : low; // no overlong 4-byte forms
                 high = lead == 0xF4 ? 0x8F : high; // nothing above U+10FFFF
             } else {
-                if (!lossy) return null;
-                out.append('\uFFFD');
+                if (!lossy) return -1;
+                out[n++] = '\uFFFD';
                 continue;
             }
             int codePoint = lead & (0x3F >> continuations);
@@ -66,13 +67,16 @@ public final class Utf8 {
                 i++;
             }
             if (taken < continuations) {
-                if (!lossy) return null;
-                out.append('\uFFFD');
+                if (!lossy) return -1;
+                out[n++] = '\uFFFD';
+            } else if (codePoint < 0x10000) {
+                out[n++] = (char) codePoint;
             } else {
-                appendCodePoint(out, codePoint);
+                out[n++] = (char) (0xD7C0 + (codePoint >> 10));
+                out[n++] = (char) (0xDC00 | (codePoint & 0x3FF));
             }
         }
-        return out.toString();
+        return n;
     }
 
     /** Encodes text; each lone surrogate becomes U+FFFD. */

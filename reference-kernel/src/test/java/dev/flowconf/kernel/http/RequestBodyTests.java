@@ -40,6 +40,13 @@ class RequestBodyTests {
             "1048576, false",
             "1048577, true",
             "0, false",
+            "0001048576, false", // leading zeros count for nothing
+            "0001048577, true",
+            "000000000000000001, false", // 18 digits
+            "0000000000000000001, true", // 19: more than a long holds, as before
+            "999999999, true",
+            "1000000000, true",
+            "2147483648, true", // past an int
             "99999999999999999999999, true", // past a long: still a length past the limit
             "'', false",
             "abc, false",     // not a number: the platform refuses it, reading decides otherwise

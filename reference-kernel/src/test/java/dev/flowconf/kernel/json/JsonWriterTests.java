@@ -76,6 +76,13 @@ class JsonWriterTests {
                 Arguments.of(JsonNumber.ofU64(100), "100"),
                 Arguments.of(JsonNumber.ofI64(-100), "-100"),
                 Arguments.of(JsonNumber.ofU64(-1L), "18446744073709551615"),
+                // Either side of the int range, which the writer formats without 64-bit arithmetic
+                Arguments.of(JsonNumber.ofI64(Integer.MAX_VALUE), "2147483647"),
+                Arguments.of(JsonNumber.ofI64(Integer.MAX_VALUE + 1L), "2147483648"),
+                Arguments.of(JsonNumber.ofI64(Integer.MIN_VALUE), "-2147483648"),
+                Arguments.of(JsonNumber.ofI64(Integer.MIN_VALUE - 1L), "-2147483649"),
+                Arguments.of(JsonNumber.ofU64(-2147483648L), "18446744071562067968"), // u64 bits in the int range
+                Arguments.of(JsonNumber.ofU64(0xFFFFFFFFL), "4294967295"),
                 Arguments.of(JsonNumber.ofU64(Long.MIN_VALUE), "9223372036854775808"),
                 Arguments.of(JsonNumber.ofI64(Long.MIN_VALUE), "-9223372036854775808"),
                 Arguments.of(JsonNumber.ofI64(Long.MAX_VALUE), "9223372036854775807"));
