@@ -12,7 +12,7 @@ import java.util.Map;
  * One live run of a flow (upstream FlowInstance): a task per node, a bounded lane per edge, the
  * capture sink, in-flight permits and one cancellation token. Built by {@link FlowExecutor}.
  */
-final class FlowInstance {
+final class FlowInstance implements StreamRun {
     private final FlowExecutor.Plan plan;
     private final String captureAlias;
     final CancellationToken token = new CancellationToken();
@@ -79,8 +79,18 @@ final class FlowInstance {
         awaitTasks();
     }
 
+    @Override
+    public CancellationToken token() { return token; }
+
+    @Override
+    public void releasePermit() { permits.release(); }
+
+    @Override
+    public boolean hasTasks() { return true; }
+
     /** Waits until every node task has ended (after a stop). */
-    void awaitTasks() {
+    @Override
+    public void awaitTasks() {
         try {
             tasks.await();
         } catch (InterruptedException e) {
@@ -95,7 +105,8 @@ final class FlowInstance {
      * Cancels and releases every task waiting to hand the capture sink something nobody will read.
      * Does not wait for the tasks.
      */
-    void stop(String reason) {
+    @Override
+    public void stop(String reason) {
         token.cancel(reason);
         sink.abort();
     }

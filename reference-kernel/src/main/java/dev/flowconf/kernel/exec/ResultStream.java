@@ -8,7 +8,7 @@ import dev.flowconf.kernel.json.JsonValue;
  * Not bound by the invocation deadline.
  */
 public final class ResultStream {
-    private final FlowInstance instance;
+    private final StreamRun run;
     private final String captureAlias;
     private final StreamSource source;
     private final boolean nonBlocking;
@@ -19,9 +19,9 @@ public final class ResultStream {
     private boolean busy;
     private boolean reported;
 
-    ResultStream(FlowInstance instance, String captureAlias, StreamSource source, boolean nonBlocking, boolean permit,
+    ResultStream(StreamRun run, String captureAlias, StreamSource source, boolean nonBlocking, boolean permit,
                  RunObserver observer, TaskRunner tasks) {
-        this.instance = instance;
+        this.run = run;
         this.captureAlias = captureAlias;
         this.source = source;
         this.nonBlocking = nonBlocking;
@@ -42,7 +42,7 @@ public final class ResultStream {
             busy = true;
         }
         try {
-            if (instance.token.isCancelled()) {
+            if (run.token().isCancelled()) {
                 finish("cancelled");
                 return null;
             }
@@ -53,7 +53,7 @@ public final class ResultStream {
                 finish("node_error");
                 throw ExecutionError.nodeFailed(captureAlias, e.getMessage());
             }
-            if (item == null || instance.token.isCancelled()) {
+            if (item == null || run.token().isCancelled()) {
                 finish("stream_completed");
                 return null;
             }
@@ -81,7 +81,7 @@ public final class ResultStream {
     static final String STREAM_CANCELLED = "stream_cancelled";
 
     /** The run's token, so a host can see the cancellation it caused. */
-    public CancellationToken cancellation() { return instance.token; }
+    public CancellationToken cancellation() { return run.token(); }
 
     private void finish(String reason) {
         synchronized (this) {
@@ -90,24 +90,28 @@ public final class ResultStream {
         }
         if (permit) {
             permit = false;
-            instance.permits.release();
+            run.releasePermit();
         }
-        instance.stop(reason);
+        run.stop(reason);
     }
 
     /**
      * Once the stream is over and nobody is inside {@link #next()}, waits (off the caller's thread)
-     * for the node tasks to end and reports the run as stopped.
+     * for the node tasks to end and reports the run as stopped; a run without tasks is reported at once.
      */
     private void reportIfOver() {
         synchronized (this) {
             if (!done || busy || reported) return;
             reported = true;
         }
-        String reason = instance.token.reason();
+        String reason = run.token().reason();
         boolean byClient = STREAM_CANCELLED.equals(reason) || FlowExecutor.CLIENT_GONE.equals(reason);
+        if (!run.hasTasks()) {
+            observer.runEnded(byClient);
+            return;
+        }
         tasks.run("flowconf-run-end", () -> {
-            instance.awaitTasks();
+            run.awaitTasks();
             observer.runEnded(byClient);
         });
     }

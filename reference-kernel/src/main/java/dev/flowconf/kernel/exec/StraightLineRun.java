@@ -11,6 +11,9 @@ import java.util.List;
  * node. Each node of such a flow sees exactly one input and hands its one output to the next, so the
  * task-per-node executor would answer the same; this path only skips its tasks, lanes and permits
  * (on Workers each task is a green thread started through a timer, which is most of a request's cost).
+ *
+ * <p>The last node may instead be a non-blocking stream: it is opened on the invoking thread as well, and its items
+ * are pulled by whoever reads the {@link ResultStream} ({@link StreamRun.Inline}: a token, no task to wait for).
  */
 final class StraightLineRun {
     private StraightLineRun() {}
@@ -37,9 +40,10 @@ final class StraightLineRun {
         for (String at = root; at != null; ) {
             if (line.contains(at)) return null;
             if (!registry.isNonBlocking(flow.node(at).identifier())) return null;
-            if (!(plan.handlers.get(at) instanceof NodeHandler)) return null; // a stream result takes the tasks
-            line.add(at);
             List<EdgeIR> out = plan.outgoing.get(at);
+            // A stream that feeds another node takes the tasks (its items become that node's inputs).
+            if (!(plan.handlers.get(at) instanceof NodeHandler) && !out.isEmpty()) return null;
+            line.add(at);
             at = out.isEmpty() ? null : out.get(0).to();
         }
         return line.size() == plan.aliases.size() ? line : null;
@@ -64,11 +68,17 @@ final class StraightLineRun {
             observer.runEnded(true);
             throw ExecutionError.cancelled();
         }
-        NodeContext context = new NodeContext(new CancellationToken(), environment, resources);
+        CancellationToken token = new CancellationToken();
+        NodeContext context = new NodeContext(token, environment, resources);
         JsonValue value = invocation.payload();
         for (String alias : line) {
+            Object handler = plan.handlers.get(alias);
             try {
-                value = ((NodeHandler) plan.handlers.get(alias)).handle(value, context);
+                if (handler instanceof StreamHandler) { // only the last node (see of)
+                    StreamSource source = ((StreamHandler) handler).open(value, context);
+                    return stream(plan, alias, source, new StreamRun.Inline(token), invocation, start, observer);
+                }
+                value = ((NodeHandler) handler).handle(value, context);
             } catch (NodeError e) {
                 observer.runEnded(false);
                 throw ExecutionError.nodeFailed(alias, e.getMessage());
@@ -83,9 +93,25 @@ final class StraightLineRun {
             }
         }
         observer.runEnded(false);
-        if (invocation.hasDeadline() && System.currentTimeMillis() - start > invocation.deadlineMillis()) {
+        if (late(invocation, start)) throw ExecutionError.deadlineExceeded(invocation.deadlineMillis());
+        return ExecutionResult.value(value);
+    }
+
+    /** The opened stream as the result; the run stays open until the stream ends or is cancelled, as the executor's. */
+    private static ExecutionResult stream(FlowExecutor.Plan plan, String alias, StreamSource source, StreamRun.Inline run,
+                                          Invocation invocation, long start, RunObserver observer) throws ExecutionError {
+        if (late(invocation, start)) {
+            run.stop("deadline");
+            observer.runEnded(false);
             throw ExecutionError.deadlineExceeded(invocation.deadlineMillis());
         }
-        return ExecutionResult.value(value);
+        CancellationToken client = invocation.client();
+        if (client != null) client.onCancel(() -> run.stop(FlowExecutor.CLIENT_GONE));
+        return ExecutionResult.stream(new ResultStream(run, alias, source, true, false, observer, plan.taskRunner));
+    }
+
+    /** The first output (a value, or the opened stream) came after the deadline. */
+    private static boolean late(Invocation invocation, long start) {
+        return invocation.hasDeadline() && System.currentTimeMillis() - start > invocation.deadlineMillis();
     }
 }

@@ -127,12 +127,81 @@ class StraightLineRunTests {
         NodeRegistry registry = nonBlocking((in, ctx) -> in);
         FlowExecutor.Plan plan = new FlowExecutor.Plan(withSurface, registry, ExecutorSettings.defaults(), countingTasks);
         assertEquals(null, plan.straightLine);
-        NodeRegistry streaming = new NodeRegistry().registerNonBlocking("t", (in, ctx) -> in)
-                .registerNonBlocking("a", (in, ctx) -> in).registerNonBlockingStream("c", (in, ctx) -> () -> null);
-        assertEquals(null, new FlowExecutor.Plan(line, streaming, ExecutorSettings.defaults(), countingTasks).straightLine,
-                "a stream at the end");
+        NodeRegistry streamInTheMiddle = new NodeRegistry().registerNonBlocking("t", (in, ctx) -> in)
+                .registerNonBlockingStream("a", (in, ctx) -> () -> null).registerNonBlocking("c", (in, ctx) -> in);
+        assertEquals(null,
+                new FlowExecutor.Plan(line, streamInTheMiddle, ExecutorSettings.defaults(), countingTasks).straightLine,
+                "a stream feeding another node");
         FlowExecutor.Plan plain = new FlowExecutor.Plan(line, registry, ExecutorSettings.defaults(), countingTasks);
         assertEquals(java.util.List.of("t", "a", "c"), plain.straightLine);
+    }
+
+    /** A line ending in a non-blocking stream of n items ("0".."n-1"), each counting the node's token state. */
+    private static NodeRegistry streamingLine(int n) {
+        return new NodeRegistry().registerNonBlocking("t", (in, ctx) -> in).registerNonBlocking("a", (in, ctx) -> in)
+                .registerNonBlockingStream("c", (in, ctx) -> {
+                    int[] next = {0};
+                    return () -> next[0] < n ? json(String.valueOf(next[0]++)) : null;
+                });
+    }
+
+    /** The stream's items, read to the end or cancelled after {@code read} of them, and what the observer saw. */
+    private String streamed(NodeRegistry registry, boolean inline, int read) throws ExecutionError {
+        StringBuilder seen = new StringBuilder();
+        RunObserver observer = new RunObserver() {
+            @Override
+            public void runStarted() { seen.append(" started"); }
+
+            @Override
+            public void runEnded(boolean cancelledByClient) { seen.append(cancelledByClient ? " gone" : " ended"); }
+        };
+        FlowRuntime runtime = FlowRuntime.builder(line, registry).taskRunner(countingTasks).observer(observer)
+                .settings(ExecutorSettings.defaults().withStraightLinesInline(inline)).build();
+        ResultStream stream = runtime.execute(Invocation.of("t", "c", json("1"))).stream();
+        StringBuilder items = new StringBuilder();
+        for (int i = 0; read < 0 || i < read; i++) {
+            JsonValue item = stream.next();
+            if (item == null) break;
+            items.append(JsonWriter.toJson(item)).append(',');
+        }
+        if (read >= 0) stream.cancel();
+        // The task executor reports the end from a task of its own, once the node tasks are over.
+        for (int i = 0; i < 200 && !seen.toString().matches(".*(ended|gone)$"); i++) {
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return items + seen.toString() + (stream.cancellation().isCancelled() ? " stopped" : " open");
+    }
+
+    @Test
+    void aStreamAtTheEndOpensWithoutATaskAndMatchesTheTaskExecutor() throws ExecutionError {
+        String whole = "0,1,2, started ended stopped";
+        assertEquals(whole, streamed(streamingLine(3), false, -1), "task executor");
+        tasksStarted.set(0);
+        assertEquals(whole, streamed(streamingLine(3), true, -1), "inline");
+        assertEquals(0, tasksStarted.get(), "an inline stream starts no task, not even to report its end");
+    }
+
+    @Test
+    void aCancelledInlineStreamStopsItsRunAndCountsAsTheClientLeaving() throws ExecutionError {
+        String cancelled = "0,1, started gone stopped";
+        assertEquals(cancelled, streamed(streamingLine(1_000), false, 2), "task executor");
+        assertEquals(cancelled, streamed(streamingLine(1_000), true, 2), "inline");
+    }
+
+    @Test
+    void aClientLeavingStopsAnInlineStream() throws ExecutionError {
+        CancellationToken client = new CancellationToken();
+        FlowRuntime runtime = FlowRuntime.builder(line, streamingLine(1_000)).taskRunner(countingTasks).build();
+        ResultStream stream = runtime.execute(Invocation.of("t", "c", json("1")).withClient(client)).stream();
+        assertEquals("0", JsonWriter.toJson(stream.next()));
+        client.cancel("client_gone");
+        assertEquals(null, stream.next(), "no item after the client left");
+        assertEquals("client_gone", stream.cancellation().reason());
+        assertEquals(0, tasksStarted.get());
     }
 
     private static String messageOf(ExecutionError e) {
