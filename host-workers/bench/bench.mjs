@@ -16,6 +16,8 @@
 //   6. RSS (VmRSS) of workerd and of the reference host's JVM after 100 and after 10 000 S1 requests.
 //   7. Wall time of the conformance runner against freshly started hosts.
 //   8. The kernel's JMH figures, when ci/bench ran JMH first (--jmh-json).
+//   9. Garbage and tail: V8's own count of the JS heap per S1 request and of its young-generation collections, in the
+//      Workers host and the plain worker, and the plain worker's p99 with a known amount of garbage added per request.
 import autocannon from "autocannon";
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -574,6 +576,118 @@ async function startup() {
   }
 }
 
+// ---------------------------------------------------------------------------------------------- 9. garbage and tail
+
+/** ci/bench section 9's targets: workerd spawned directly with V8's --trace-gc-nvp, one per module and route. */
+const GARBAGE_BYTES = [1024, 2048, 4096];
+
+/** Sums the GC lines V8 printed (--trace-gc-nvp) in a stretch of a workerd log. */
+function gcFigures(text) {
+  const gcs = [];
+  for (const line of text.split("\n")) {
+    const m = line.match(/GC: (\{.*\})\s*$/);
+    if (!m) continue;
+    try {
+      gcs.push(JSON.parse(m[1]));
+    } catch {}
+  }
+  const scavenges = gcs.filter((g) => g.gc === "s");
+  return {
+    allocated: gcs.reduce((sum, g) => sum + (g.allocated ?? 0), 0),
+    scavenges: scavenges.length,
+    scavengePauseMs: scavenges.reduce((sum, g) => sum + g.pause, 0),
+    majors: gcs.length - scavenges.length,
+  };
+}
+
+async function startTraced(kind, moduleDir, echoPath, label) {
+  const port = await freePort();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "flowconf-bench-gc-"));
+  const config = path.join(dir, "bench.capnp");
+  fs.writeFileSync(config, renderConfig(moduleDir, port).replace(/\n\);\n/, '\n  v8Flags = ["--trace-gc-nvp"],\n);\n'));
+  const entry = launch(`gc-${kind}`, WORKERD_BIN, ["serve", "--import-path", moduleDir, config], { cwd: dir });
+  const host = { kind, label, workerd: true, url: `http://127.0.0.1:${port}`, pid: entry.process.pid, echoPath, entry };
+  for (let i = 0; ; i++) {
+    try {
+      await checkEcho(host);
+      break;
+    } catch (e) {
+      if (i > 200 || !children.has(entry)) throw new Error(`${label} did not start; log ${entry.logPath}:\n${safeRead(entry.logPath)}`);
+      await sleep(25);
+    }
+  }
+  host.stop = async () => {
+    await stop(entry);
+    fs.rmSync(dir, { recursive: true, force: true });
+  };
+  return host;
+}
+
+/**
+ * Why p99 at 32 connections is what it is: V8's own count of the JS heap each S1 request leaves behind, how often the
+ * young generation is collected for it and how long each collection stops the isolate (every request in flight waits),
+ * next to the plain worker with a known amount of short-lived garbage added per request, all else equal.
+ */
+async function garbagePhase() {
+  const connections = 32;
+  const targets = [
+    { kind: "workers", module: WORKER_MODULE, echoPath: "/echo", label: "Workers host" },
+    { kind: "plain", module: PLAIN_MODULE, echoPath: "/echo", label: "plain JS" },
+    // Quick mode: not enough time for V8 to settle on a young-generation size for these too.
+    ...(QUICK ? [] : GARBAGE_BYTES).map((bytes) => ({ kind: `plain+${bytes}`, module: PLAIN_MODULE,
+      echoPath: `/garbage/echo?bytes=${bytes}`, label: `plain JS + ${fmt.int(bytes)} B garbage` })),
+  ];
+  // V8 grows the young generation under load: the first seconds collect more often than the steady state.
+  const warmup = Math.max(CFG.warmupSeconds, 3);
+  section(`9. Garbage and tail: POST /echo, ${connections} connections, workerd with V8's --trace-gc-nvp (one per target); `
+    + `warm-up ${warmup} s, then ${CFG.rounds} × ${CFG.seconds} s alternating`);
+  const hosts = [];
+  try {
+    for (const t of targets) hosts.push({ ...t, host: await startTraced(t.kind, t.module, t.echoPath, t.label), rounds: [] });
+    for (const h of hosts) await load(h.host, { connections, seconds: warmup });
+    for (let r = 0; r < CFG.rounds; r++) {
+      for (const h of r % 2 === 0 ? hosts : [...hosts].reverse()) {
+        const before = fs.statSync(h.host.entry.logPath).size;
+        const res = await load(h.host, { connections, seconds: CFG.seconds });
+        await sleep(100); // V8 prints a collection as it ends
+        const log = fs.readFileSync(h.host.entry.logPath, "utf8").slice(before);
+        const gc = gcFigures(log);
+        const seconds = res.n / res.rps;
+        const figures = { p99: res.p99, bytes: gc.allocated / res.n, perSecond: gc.scavenges / seconds,
+          pause: gc.scavenges ? gc.scavengePauseMs / gc.scavenges : null, majors: gc.majors };
+        h.rounds.push(figures);
+        raw(`  round ${r + 1}  ${h.label.padEnd(30)} ${fmt.rps(res.rps).padStart(14)}  p99 ${fmt.ms(res.p99).padStart(8)}  `
+          + `JS heap ${fmt.int(figures.bytes).padStart(6)} B/req  scavenges ${figures.perSecond.toFixed(1)}/s, `
+          + `mean pause ${fmt.ms(figures.pause)}  mark-compacts ${gc.majors}`);
+      }
+    }
+  } finally {
+    await Promise.all(hosts.map((h) => h.host.stop()));
+  }
+  const values = (h, key) => h.rounds.map((x) => x[key]).filter((x) => x != null && Number.isFinite(x));
+  const m = (h, key) => median(values(h, key));
+  /** The median with the rounds' min–max: V8 sizes the young generation as it goes, so rounds differ. */
+  const spread = (h, key, f) => {
+    const v = values(h, key);
+    return CFG.rounds > 1 && v.length ? `${f(m(h, key))} (rounds ${f(Math.min(...v))}–${f(Math.max(...v))})` : f(m(h, key));
+  };
+  const bytes = (v) => `${fmt.int(v)} B`;
+  const perSecond = (v) => `${v.toFixed(1)}/s`;
+  const [workers, plain, ...garbage] = hosts;
+  row(9, `JS heap left per S1 request, ${connections} conn (V8's count)`, `Workers ${spread(workers, "bytes", bytes)}`,
+    `plain JS ${spread(plain, "bytes", bytes)}`, fmt.ratio(m(workers, "bytes") / m(plain, "bytes")), "—", null);
+  row(9, `Young-generation collections, ${connections} conn (each stops every request in flight)`,
+    `Workers ${spread(workers, "perSecond", perSecond)}, ${fmt.ms(m(workers, "pause"))} each`,
+    `plain JS ${spread(plain, "perSecond", perSecond)}, ${fmt.ms(m(plain, "pause"))} each`, "—", "—", null);
+  row(9, `S1 /echo p99 latency, ${connections} conn, traced`, `Workers ${spread(workers, "p99", fmt.ms)}`,
+    `plain JS ${spread(plain, "p99", fmt.ms)}`, fmt.ratio(m(workers, "p99") / m(plain, "p99")), "—", null);
+  for (const g of garbage) {
+    row(9, `S1 /echo p99 latency, ${connections} conn: ${g.label} per request`,
+      `${spread(g, "p99", fmt.ms)}; JS heap ${spread(g, "bytes", bytes)}/req`, `plain JS ${fmt.ms(m(plain, "p99"))}`,
+      fmt.ratio(m(g, "p99") / m(plain, "p99")), "—", null, "context: the p99 a request's garbage alone costs");
+  }
+}
+
 // ---------------------------------------------------------------------------------------------- 6. memory
 
 async function memoryPhase(hosts) {
@@ -983,6 +1097,7 @@ async function main() {
       raw(`  ${h.label.padEnd(34)} VmRSS ${fmt.mib(m.rss)}, peak ${fmt.mib(m.hwm)}, anonymous ${fmt.mib(m.anon)}`);
     }
     await ssePhase(hosts);
+    await garbagePhase();
     const defaultWorkers = await startHost("workers", { keepAliveMs: null });
     try {
       await cancelPhase([

@@ -43,11 +43,25 @@ async function bodyText(request, floor) {
   return new TextDecoder("utf-8", { fatal: true }).decode(await request.arrayBuffer());
 }
 
+/**
+ * POST /garbage/echo?bytes=N: S1 plus about N bytes of short-lived objects on the JS heap (32-byte objects, kept until
+ * the next such request so that V8 cannot drop them unmade). ci/bench section 9: how p99 at 32 connections moves with
+ * a request's garbage alone, every other cost equal. Context, not a baseline.
+ */
+let lastGarbage = null;
+function makeGarbage(bytes) {
+  const objects = new Array(Math.ceil(bytes / 32));
+  for (let i = 0; i < objects.length; i++) objects[i] = { i, next: null };
+  lastGarbage = objects;
+}
+
 export default {
   async fetch(request) {
     const url = new URL(request.url);
     const floor = url.pathname === "/floor/echo";
-    if ((url.pathname === "/echo" || floor) && request.method === "POST") {
+    const garbage = url.pathname === "/garbage/echo";
+    if (garbage) makeGarbage(Number(url.searchParams.get("bytes") ?? 0));
+    if ((url.pathname === "/echo" || floor || garbage) && request.method === "POST") {
       let payload;
       try {
         payload = JSON.parse(await bodyText(request, floor));
