@@ -7,7 +7,6 @@ import dev.flowconf.kernel.json.JsonString;
 import dev.flowconf.kernel.json.JsonValue;
 import dev.flowconf.kernel.json.JsonWriter;
 import dev.flowconf.kernel.json.Utf8;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -24,7 +23,7 @@ public final class EventStream {
 
     /** `: keepalive\n\n`, the SSE comment axum sends on an idle stream. */
     public static final String KEEP_ALIVE_TEXT = ": keepalive\n\n";
-    public static final byte[] KEEP_ALIVE = KEEP_ALIVE_TEXT.getBytes(StandardCharsets.UTF_8);
+    public static final byte[] KEEP_ALIVE = Utf8.encode(KEEP_ALIVE_TEXT);
 
     private final ResultStream items;
     private final long keepAliveMillis;

@@ -2,7 +2,6 @@ package dev.flowconf.kernel.http;
 
 import dev.flowconf.kernel.json.Utf8;
 import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -34,7 +33,10 @@ final class FormDecoding {
     }
 
     static String decode(String text) {
-        byte[] raw = text.getBytes(StandardCharsets.UTF_8);
+        // The kernel's encoder, not getBytes(UTF_8): that one would pull TeaVM's charset classes into the Workers
+        // module for this line alone. (It writes a lone surrogate as U+FFFD, where getBytes writes '?'; a query that
+        // reaches a host is percent-encoded ASCII or decoded UTF-8, and holds none.)
+        byte[] raw = Utf8.encode(text);
         ByteArrayOutputStream out = new ByteArrayOutputStream(raw.length);
         for (int i = 0; i < raw.length; i++) {
             byte b = raw[i];

@@ -33,7 +33,7 @@ public final class JsonNumber extends JsonValue {
     /** @throws IllegalArgumentException for NaN and infinities, which serde refuses too */
     public static JsonNumber ofF64(double value) {
         if (Double.isNaN(value) || Double.isInfinite(value)) {
-            throw new IllegalArgumentException("JSON numbers must be finite, got " + value);
+            throw new IllegalArgumentException("JSON numbers must be finite, got " + JsonNumbers.nonFinite(value));
         }
         return new JsonNumber(Kind.F64, 0L, value);
     }
