@@ -29,7 +29,8 @@ final class ApproveCommand implements Callable<Integer> {
   private String host;
 
   @Option(names = "--goldens", paramLabel = "DIR",
-      description = "The goldens directory (holding cases/). Default: the nearest goldens/ from here up.")
+      description = "The goldens directory (holding cases/). Default: the packaged suite's own (bin/flowconf), "
+          + "else the nearest goldens/ from here up.")
   private Path goldensDir;
 
   @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
@@ -44,7 +45,7 @@ final class ApproveCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     Approved approved;
     try {
-      GoldenFiles goldens = new GoldenFiles(goldensDir != null ? goldensDir : GoldensLocator.nearest(Path.of("")));
+      GoldenFiles goldens = new GoldenFiles(goldensDir != null ? goldensDir : GoldensLocator.byDefault(Path.of("")));
       approved = new ReceivedApproval(goldens).approve(stripSuffix(caseId), Optional.ofNullable(host));
     } catch (CannotApprove | IllegalArgumentException e) {
       err.println("flowconf: " + e.getMessage());

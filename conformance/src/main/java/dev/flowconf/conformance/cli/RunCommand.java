@@ -39,7 +39,8 @@ import picocli.CommandLine.TypeConversionException;
 /** {@code flowconf run}: every selected case on every target, then the table, the failures and the reports. */
 @Command(name = "run",
     description = "Replays the golden cases against every target and compares each transcript with "
-        + "the approved one. Browser cases (EventSource, aborted fetches) drive /usr/bin/chromium. "
+        + "the approved one. Browser cases (EventSource, aborted fetches) drive /usr/bin/chromium, or the Chromium "
+        + "that FLOWCONF_CHROMIUM names. "
         + "The targets may be hosts this command did not start, and a target may be several processes "
         + "(--route). A case needing a host feature a target lacks (--features, --profile) is N/A there: "
         + "not sent, neither pass nor failure.")
@@ -70,7 +71,8 @@ final class RunCommand implements Callable<Integer> {
   private List<String> routeOptions = new ArrayList<>();
 
   @Option(names = "--goldens", paramLabel = "DIR",
-      description = "The goldens directory (holding cases/). Default: the nearest goldens/ from here up.")
+      description = "The goldens directory (holding cases/). Default: the packaged suite's own (bin/flowconf), "
+          + "else the nearest goldens/ from here up.")
   private Path goldensDir;
 
   @Option(names = "--case", paramLabel = "GLOB",
@@ -148,7 +150,7 @@ final class RunCommand implements Callable<Integer> {
     GoldenFiles goldens;
     Expectations expectations;
     try {
-      goldens = new GoldenFiles(goldensDir != null ? goldensDir : GoldensLocator.nearest(Path.of("")));
+      goldens = new GoldenFiles(goldensDir != null ? goldensDir : GoldensLocator.byDefault(Path.of("")));
       CaseCatalog catalog = CaseCatalog.load(goldens);
       expectations = Expectations.load(goldens, catalog);
       List<GoldenCase> citing = catalog.citing(clauses);

@@ -4,6 +4,7 @@ import com.microsoft.playwright.APIRequest;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Playwright;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -29,8 +30,16 @@ import java.util.function.Supplier;
  */
 public final class PlaywrightRuntime implements AutoCloseable {
 
-  /** Debian's Chromium; Playwright is never allowed to download a browser of its own. */
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  /**
+   * Debian's Chromium, or the one FLOWCONF_CHROMIUM names (another distribution, a CI image); Playwright is never
+   * allowed to download a browser of its own.
+   */
+  static final String CHROMIUM_VARIABLE = "FLOWCONF_CHROMIUM";
+  private static final Path CHROMIUM = chromium(System.getenv(CHROMIUM_VARIABLE));
+
+  static Path chromium(String configured) {
+    return configured == null || configured.isBlank() ? Path.of("/usr/bin/chromium") : Path.of(configured);
+  }
 
   private static final List<String> CHROMIUM_ARGS = List.of(
       "--no-sandbox", // CI runs as root, where Chromium's sandbox refuses to start
@@ -106,6 +115,10 @@ public final class PlaywrightRuntime implements AutoCloseable {
   public Browser chromium() {
     Lane lane = runningLane();
     if (lane.chromium == null) {
+      if (!Files.isExecutable(CHROMIUM)) {
+        throw new IllegalStateException("no Chromium at " + CHROMIUM + " for the browser cases: install Debian's chromium "
+            + "package, or set " + CHROMIUM_VARIABLE + " to a Chromium binary");
+      }
       lane.chromium = lane.playwright.chromium().launch(new BrowserType.LaunchOptions()
           .setExecutablePath(CHROMIUM)
           .setArgs(CHROMIUM_ARGS)
