@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
  * nothing to approve, host not built).
  */
 @Command(name = "flowconf",
-    subcommands = {RunCommand.class, ApproveCommand.class, ServeCommand.class, IsolateCommand.class},
+    subcommands = {RunCommand.class, ApproveCommand.class, RecordCommand.class, ServeCommand.class, IsolateCommand.class},
     description = "Holds HTTP hosts to the approved golden transcripts: run checks hosts, approve accepts a "
         + "received transcript, serve starts one of this checkout's hosts, isolate checks that concurrent requests "
         + "of different users never see each other's data.")
