@@ -64,7 +64,7 @@ class SpecCoverageTests {
 
     assertEquals(Map.of("ENV-TRIGGER-1", true, "ENV-CAPTURE-1", true, "SPILL-HOST-1", false, "META-VERSION-1", true),
         parsed);
-    assertTrue(spec.size() > 40 && spec.get("CANCEL-1") && !spec.get("SPILL-HOST-1"),
+    assertTrue(spec.size() > 40 && spec.get("CANCEL-1") && !spec.get("ROUTE-HOST-1"),
         "SPEC.md itself parses: " + spec);
   }
 }

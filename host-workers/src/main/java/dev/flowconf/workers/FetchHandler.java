@@ -16,6 +16,7 @@ import org.teavm.jso.JSBody;
 import org.teavm.jso.JSExport;
 import org.teavm.jso.JSObject;
 import org.teavm.jso.core.JSPromise;
+import org.teavm.jso.typedarrays.Uint8Array;
 
 /**
  * The Worker's {@code fetch}: one JS request in, the kernel's answer out, never an uncaught error.
@@ -88,11 +89,28 @@ public final class FetchHandler {
     /** Nothing suspends between the check and the assignment, so concurrent requests cannot both build it. */
     private static HttpHost host(Env env) {
         if (host == null) {
-            host = ShippedCatalog.host(ShippedCatalog.Platform.defaults()
+            ShippedCatalog.Platform platform = ShippedCatalog.Platform.defaults()
                     .withTasks(new RequestThreads())
-                    .withKeepAliveMillis(KeepAliveSetting.millis(env)));
+                    .withKeepAliveMillis(KeepAliveSetting.millis(env));
+            DurableObjectSpill spill = DurableObjectSpill.of(env);
+            host = ShippedCatalog.host(spill == null ? platform : platform.withSpill(spill));
         }
         return host;
+    }
+
+    /**
+     * Exported for entry.mjs's {@code FlowconfSpill} Durable Object, which workerd instantiates in its own isolate
+     * context: its {@code write} (SPILL-HOST-1's storage; see DurableSpillStorage).
+     */
+    @JSExport
+    public static void spillWrite(JSObject storage, String key, Uint8Array bytes) {
+        DurableSpillStorage.write(storage, key, bytes);
+    }
+
+    /** Exported for entry.mjs's {@code FlowconfSpill}: its {@code take}, null when the key holds nothing. */
+    @JSExport
+    public static Uint8Array spillTake(JSObject storage, String key) {
+        return DurableSpillStorage.take(storage, key);
     }
 
     /** A rejected promise would surface as workerd's own error page and may poison the isolate. */

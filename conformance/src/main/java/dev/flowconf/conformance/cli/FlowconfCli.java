@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "flowconf",
     subcommands = {RunCommand.class, ApproveCommand.class, RecordCommand.class, ServeCommand.class, IsolateCommand.class},
     description = "Holds HTTP hosts to the approved golden transcripts: run checks hosts, approve accepts a "
-        + "received transcript, serve starts one of this checkout's hosts, isolate checks that concurrent requests "
+        + "received transcript, record writes a new case's first one, serve starts one of this checkout's hosts, isolate checks that concurrent requests "
         + "of different users never see each other's data.")
 public final class FlowconfCli implements Runnable {
 

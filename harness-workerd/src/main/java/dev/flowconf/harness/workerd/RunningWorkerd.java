@@ -61,6 +61,15 @@ public final class RunningWorkerd implements AutoCloseable {
         return closed;
     }
 
+    /** SIGKILL at once, as a crash or an evicted machine would end it (tests of what survives); then closed. */
+    public synchronized void kill() throws InterruptedException {
+        List<ProcessHandle> descendants = process.descendants().toList();
+        process.destroyForcibly();
+        descendants.forEach(ProcessHandle::destroyForcibly);
+        process.waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+        close();
+    }
+
     /** SIGTERM, up to 5 s to exit, then SIGKILL. Idempotent. */
     @Override
     public synchronized void close() {

@@ -18,7 +18,16 @@ final class WorkerdConfig {
     /** The Worker's text binding for the SSE keep-alive interval (host-workers KeepAliveSetting). */
     static final String KEEPALIVE_BINDING = "FLOWCONF_KEEPALIVE_MS";
 
+    /** The spill Durable Object (SPILL-HOST-1): its class, exported by entry.mjs, and the Worker's binding to it. */
+    static final String SPILL_CLASS = "FlowconfSpill";
+    static final String SPILL_BINDING = "FLOWCONF_SPILL";
+
     private WorkerdConfig() {}
+
+    /** The plain JS baseline of ci/bench has no such class, and a namespace naming a missing class stops workerd. */
+    private static boolean exportsSpillObject(Path moduleDir) throws IOException {
+        return Files.readString(moduleDir.resolve(ENTRY_MODULE)).contains("export class " + SPILL_CLASS + " ");
+    }
 
     /**
      * The config text. Embeds are written as "/name" because capnp resolves absolute embed paths against the
@@ -26,7 +35,15 @@ final class WorkerdConfig {
      *
      * @param keepAliveMillis written as the {@value #KEEPALIVE_BINDING} binding; 0 leaves it out (the Worker's default)
      */
-    static String render(Path moduleDir, int port, long keepAliveMillis) throws IOException {
+    static String render(Path moduleDir, int port, long keepAliveMillis, Path spillDir) throws IOException {
+        boolean spill = exportsSpillObject(moduleDir);
+        List<String> bindings = new ArrayList<>();
+        if (keepAliveMillis != 0) {
+            bindings.add("(name = " + quote(KEEPALIVE_BINDING) + ", text = " + quote(Long.toString(keepAliveMillis)) + ")");
+        }
+        if (spill) {
+            bindings.add("(name = " + quote(SPILL_BINDING) + ", durableObjectNamespace = " + quote(SPILL_CLASS) + ")");
+        }
         StringBuilder modules = new StringBuilder();
         for (String name : moduleNames(moduleDir)) {
             modules.append("    (name = ").append(quote(name)).append(", esModule = embed ")
@@ -35,7 +52,9 @@ final class WorkerdConfig {
         return "using Workerd = import \"/workerd/workerd.capnp\";\n"
                 + "\n"
                 + "const config :Workerd.Config = (\n"
-                + "  services = [(name = \"main\", worker = .worker)],\n"
+                + "  services = [(name = \"main\", worker = .worker)"
+                + (spill ? ", (name = \"spill-disk\", disk = (path = " + quote(spillDir.toString()) + ", writable = true))" : "")
+                + "],\n"
                 + "  sockets = [(name = \"http\", address = \"127.0.0.1:" + port + "\", http = (), service = \"main\")],\n"
                 + ");\n"
                 + "\n"
@@ -45,8 +64,10 @@ final class WorkerdConfig {
                 + "  ],\n"
                 + "  compatibilityDate = " + quote(COMPATIBILITY_DATE) + ",\n"
                 + "  compatibilityFlags = [" + quote(COMPATIBILITY_FLAG) + "],\n"
-                + (keepAliveMillis == 0 ? "" : "  bindings = [(name = " + quote(KEEPALIVE_BINDING)
-                        + ", text = " + quote(Long.toString(keepAliveMillis)) + ")],\n")
+                + (bindings.isEmpty() ? "" : "  bindings = [" + String.join(", ", bindings) + "],\n")
+                + (spill ? "  durableObjectNamespaces = [(className = " + quote(SPILL_CLASS)
+                        + ", uniqueKey = \"flowconf-spill\", enableSql = true)],\n"
+                        + "  durableObjectStorage = (localDisk = \"spill-disk\"),\n" : "")
                 + ");\n";
     }
 

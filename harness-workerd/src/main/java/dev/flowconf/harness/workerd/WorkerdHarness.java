@@ -31,17 +31,19 @@ public final class WorkerdHarness {
     private final int port;
     private final Path binary;
     private final long keepAliveMillis;
+    private final Path spillDir;
 
-    private WorkerdHarness(Path moduleDir, int port, Path binary, long keepAliveMillis) {
+    private WorkerdHarness(Path moduleDir, int port, Path binary, long keepAliveMillis, Path spillDir) {
         this.moduleDir = moduleDir;
         this.port = port;
         this.binary = binary;
         this.keepAliveMillis = keepAliveMillis;
+        this.spillDir = spillDir;
     }
 
     /** A harness for a directory holding entry.mjs and the modules it imports (the TeaVM output). */
     public static WorkerdHarness forModuleDir(Path moduleDir) {
-        return new WorkerdHarness(moduleDir.toAbsolutePath().normalize(), 0, null, 0);
+        return new WorkerdHarness(moduleDir.toAbsolutePath().normalize(), 0, null, 0, null);
     }
 
     /** host-workers/target/worker of this checkout; fails if host-workers has not been built. */
@@ -59,12 +61,12 @@ public final class WorkerdHarness {
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port out of range: " + port);
         }
-        return new WorkerdHarness(moduleDir, port, binary, keepAliveMillis);
+        return new WorkerdHarness(moduleDir, port, binary, keepAliveMillis, spillDir);
     }
 
     /** Runs this workerd binary instead of the one npm installed in harness-workerd/node_modules. */
     public WorkerdHarness withWorkerdBinary(Path binary) {
-        return new WorkerdHarness(moduleDir, port, binary.toAbsolutePath(), keepAliveMillis);
+        return new WorkerdHarness(moduleDir, port, binary.toAbsolutePath(), keepAliveMillis, spillDir);
     }
 
     /**
@@ -75,7 +77,16 @@ public final class WorkerdHarness {
         if (millis < 1 || millis > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("keep-alive must be 1 to " + Integer.MAX_VALUE + " ms: " + millis);
         }
-        return new WorkerdHarness(moduleDir, port, binary, millis);
+        return new WorkerdHarness(moduleDir, port, binary, millis, spillDir);
+    }
+
+    /**
+     * Where the Worker's spill Durable Object keeps its SQLite files (SPILL-HOST-1), so that they outlive this
+     * workerd; by default a directory of its own inside the run's temp dir. Only a module that exports the
+     * {@code FlowconfSpill} class gets the storage.
+     */
+    public WorkerdHarness withSpillDirectory(Path dir) {
+        return new WorkerdHarness(moduleDir, port, binary, keepAliveMillis, dir.toAbsolutePath().normalize());
     }
 
     /**
@@ -97,7 +108,8 @@ public final class WorkerdHarness {
         Path workDir = Files.createTempDirectory("flowconf-workerd-");
         Path config = workDir.resolve("flowconf.capnp");
         Path log = workDir.resolve("workerd.log");
-        Files.writeString(config, WorkerdConfig.render(moduleDir, listenPort, keepAliveMillis));
+        Path spill = Files.createDirectories(spillDir != null ? spillDir : workDir.resolve("spill"));
+        Files.writeString(config, WorkerdConfig.render(moduleDir, listenPort, keepAliveMillis, spill));
 
         // --import-path: the config embeds modules as "/<name>", which capnp looks up in the import directories.
         ProcessBuilder command = new ProcessBuilder(workerd.toString(), "serve",

@@ -153,10 +153,39 @@ class WorkerdHarnessTests {
 
     @Test
     void keepAliveBecomesATextBindingOnlyWhenSet() throws IOException {
-        String binding = "bindings = [(name = \"FLOWCONF_KEEPALIVE_MS\", text = \"50\")]";
-        assertTrue(WorkerdConfig.render(moduleDir, 8787, 50).contains(binding));
-        assertFalse(WorkerdConfig.render(moduleDir, 8787, 0).contains("bindings"), "unset: the Worker's default");
+        String binding = "(name = \"FLOWCONF_KEEPALIVE_MS\", text = \"50\")";
+        assertTrue(WorkerdConfig.render(moduleDir, 8787, 50, moduleDir).contains(binding));
+        assertFalse(WorkerdConfig.render(moduleDir, 8787, 0, moduleDir).contains("FLOWCONF_KEEPALIVE_MS"),
+                "unset: the Worker's default");
         assertThrows(IllegalArgumentException.class,
                 () -> WorkerdHarness.forModuleDir(moduleDir).withKeepAliveMillis(0));
+    }
+
+    @Test
+    void aModuleExportingTheSpillObjectGetsItsSqlStorageAndBindingOthersDoNot() throws IOException {
+        Path withSpill = Files.createTempDirectory("flowconf-spill-module-");
+        Files.writeString(withSpill.resolve(WorkerdConfig.ENTRY_MODULE),
+                "export default {};\nexport class FlowconfSpill extends DurableObject {}\n");
+        Path disk = withSpill.resolve("disk");
+        String config = WorkerdConfig.render(withSpill, 8787, 0, disk);
+        assertTrue(config.contains("(name = \"spill-disk\", disk = (path = \"" + disk + "\", writable = true))"), config);
+        assertTrue(config.contains("durableObjectNamespaces = [(className = \"FlowconfSpill\", uniqueKey = "
+                + "\"flowconf-spill\", enableSql = true)]"), config);
+        assertTrue(config.contains("durableObjectStorage = (localDisk = \"spill-disk\")"), config);
+        assertTrue(config.contains("(name = \"FLOWCONF_SPILL\", durableObjectNamespace = \"FlowconfSpill\")"), config);
+        Path withoutSpill = Files.createTempDirectory("flowconf-plain-module-");
+        Files.writeString(withoutSpill.resolve(WorkerdConfig.ENTRY_MODULE), "export default { fetch() {} };\n");
+        String plain = WorkerdConfig.render(withoutSpill, 8787, 0, disk);
+        assertFalse(plain.contains("durableObject") || plain.contains("spill-disk"),
+                "a module without the class (ci/bench's plain worker) gets no namespace, which would stop workerd");
+    }
+
+    @Test
+    void spillBindingMatchesWranglerToml() throws IOException {
+        String toml = Files.readString(Checkout.root().resolve("host-workers").resolve("wrangler.toml"));
+        assertTrue(toml.contains("[[durable_objects.bindings]]\nname = \"" + WorkerdConfig.SPILL_BINDING
+                + "\"\nclass_name = \"" + WorkerdConfig.SPILL_CLASS + "\""), "wrangler.toml binds the spill object");
+        assertTrue(toml.contains("new_sqlite_classes = [\"" + WorkerdConfig.SPILL_CLASS + "\"]"),
+                "wrangler.toml's migration makes it a SQLite-backed class");
     }
 }

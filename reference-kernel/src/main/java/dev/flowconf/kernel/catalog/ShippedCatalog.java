@@ -33,7 +33,7 @@ public final class ShippedCatalog {
             this.keepAliveMillis = keepAliveMillis;
         }
 
-        /** A thread per node task, no spill storage (the Workers profile), 15 s keep-alive. */
+        /** A thread per node task, no spill storage (each host adds its own: withSpill), 15 s keep-alive. */
         public static Platform defaults() {
             return new Platform(TaskRunner.THREAD_PER_TASK, null, FlowHttpHost.DEFAULT_KEEP_ALIVE_MILLIS);
         }
