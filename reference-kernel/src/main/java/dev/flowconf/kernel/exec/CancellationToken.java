@@ -11,7 +11,8 @@ import java.util.List;
 public final class CancellationToken {
     private boolean cancelled;
     private String reason;
-    private final List<Runnable> listeners = new ArrayList<>();
+    /** Made by the first onCancel: a run that nobody listens to (an inline one) makes no list. */
+    private List<Runnable> listeners;
 
     /** Cancels once; later calls keep the first reason. Listeners run on the cancelling thread. */
     public void cancel(String why) {
@@ -20,7 +21,7 @@ public final class CancellationToken {
             if (cancelled) return;
             cancelled = true;
             reason = why;
-            toRun = new ArrayList<>(listeners);
+            toRun = listeners == null ? List.of() : new ArrayList<>(listeners);
             notifyAll();
         }
         for (Runnable r : toRun) r.run();
@@ -35,6 +36,7 @@ public final class CancellationToken {
     public void onCancel(Runnable listener) {
         synchronized (this) {
             if (!cancelled) {
+                if (listeners == null) listeners = new ArrayList<>();
                 listeners.add(listener);
                 return;
             }

@@ -8,9 +8,13 @@ import java.util.Map;
  * object keeps concurrent runs apart on every platform).
  */
 public final class RunEnvironment {
-    private final Map<String, Object> values = new HashMap<>();
+    /** Made by the first put: most runs have no plugin that puts anything (a map per request, under TeaVM). */
+    private Map<String, Object> values;
 
-    public void put(String key, Object value) { values.put(key, value); }
+    public void put(String key, Object value) {
+        if (values == null) values = new HashMap<>();
+        values.put(key, value);
+    }
 
-    public Object get(String key) { return values.get(key); }
+    public Object get(String key) { return values == null ? null : values.get(key); }
 }
