@@ -5,6 +5,7 @@ import dev.flowconf.kernel.exec.Invocation;
 import dev.flowconf.kernel.exec.MemoryStores;
 import dev.flowconf.kernel.exec.NodeRegistry;
 import dev.flowconf.kernel.exec.Resources;
+import dev.flowconf.kernel.exec.RunObserver;
 import dev.flowconf.kernel.exec.SpillStore;
 import dev.flowconf.kernel.exec.TaskRunner;
 import dev.flowconf.kernel.http.FlowHttpHost;
@@ -49,6 +50,16 @@ public final class ShippedCatalog {
         public Platform withKeepAliveMillis(long millis) {
             return new Platform(tasks, spill, millis);
         }
+
+        /** A flow's runtime on this platform: its tasks, its spill storage, its runs counted by {@code ledger}. */
+        public FlowRuntime.Builder runtime(FlowRuntime.Builder flow, RunObserver ledger) {
+            return flow.taskRunner(tasks).observer(ledger).spillStore(spill);
+        }
+
+        /** An HTTP host for these routes on this platform; {@code ledger} answers its run probe. */
+        public HttpHost host(List<FlowRoute> routes, RunLedger ledger) {
+            return new FlowHttpHost(routes, ledger, tasks, keepAliveMillis);
+        }
     }
 
     public static HttpHost host() {
@@ -73,7 +84,7 @@ public final class ShippedCatalog {
         }
 
         private FlowRuntime.Builder runtime(FlowIR flow) {
-            return FlowRuntime.builder(flow, registry).taskRunner(platform.tasks).observer(ledger);
+            return platform.runtime(FlowRuntime.builder(flow, registry), ledger);
         }
 
         /** Flows are built on their route's first request (LazyRuntime), so this only lists them. */
@@ -108,9 +119,9 @@ public final class ShippedCatalog {
                     "capture", 250);
             add("POST", "/unsupported", () -> runtime(S5UnsupportedSurfaceFlow.flow()), "capture", 250);
             Resources withBlob = Resources.none().withBlob(blobs);
-            add("POST", "/spill", () -> runtime(S6SpillFlow.flow()).resources(withBlob).spillStore(platform.spill),
+            add("POST", "/spill", () -> runtime(S6SpillFlow.flow()).resources(withBlob),
                     "capture", 2000);
-            add("POST", "/spill/no-blob", () -> runtime(S6SpillFlow.flow()).spillStore(platform.spill), "capture", 2000);
+            add("POST", "/spill/no-blob", () -> runtime(S6SpillFlow.flow()), "capture", 2000);
 
             add("POST", "/errors/node-failure", () -> runtime(ErrorFlows.nodeFailure()), "fails", none);
             add("POST", "/errors/missing-output", () -> runtime(ErrorFlows.missingOutput()), "capture", none);
@@ -125,9 +136,10 @@ public final class ShippedCatalog {
             routes.add(FlowRoute.of("POST", "/harness/slow", slow, "capture"));
             add("GET", "/errors/stream-item", () -> runtime(ErrorFlows.streamItem()), "stream", none);
             routes.add(FlowRoute.of("POST", "/errors/cancelled", slow, "capture").cancelAfter(50));
-            add("POST", "/errors/unsupported-spill", () -> runtime(S6SpillFlow.flow()).resources(withBlob), "capture",
-                    2000);
-            return new FlowHttpHost(routes, ledger, platform.tasks, platform.keepAliveMillis);
+            // Never the platform's spill storage: this route shows ENV-SPILL-1 on every host.
+            add("POST", "/errors/unsupported-spill",
+                    () -> runtime(S6SpillFlow.flow()).resources(withBlob).spillStore(null), "capture", 2000);
+            return platform.host(routes, ledger);
         }
     }
 }

@@ -44,6 +44,11 @@ public final class NodeRegistry {
         return this;
     }
 
+    /** Whether a handler is registered under the identifier (a bundle names its nodes' identifiers). */
+    public boolean has(String identifier) {
+        return handlers.containsKey(identifier);
+    }
+
     /** A {@link NodeHandler} or {@link StreamHandler}, or null when none is registered. */
     Object lookup(String identifier) {
         return handlers.get(identifier);
