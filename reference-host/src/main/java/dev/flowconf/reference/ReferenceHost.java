@@ -3,12 +3,14 @@ package dev.flowconf.reference;
 import dev.flowconf.kernel.catalog.ShippedCatalog;
 import dev.flowconf.kernel.exec.TaskRunner;
 import dev.flowconf.kernel.http.FlowHttpHost;
+import dev.flowconf.kernel.http.HttpHost;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
+import java.util.function.Function;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
@@ -36,6 +38,12 @@ public final class ReferenceHost implements AutoCloseable {
 
     /** @param keepAliveMillis idle time after which an event stream gets a `: keepalive` comment */
     public static ReferenceHost start(int port, long keepAliveMillis) throws Exception {
+        return start(port, keepAliveMillis, ShippedCatalog::host);
+    }
+
+    /** @param catalog what the host serves on its platform: SPEC.md §1's routes, or a user's bundle */
+    public static ReferenceHost start(int port, long keepAliveMillis, Function<ShippedCatalog.Platform, HttpHost> catalog)
+            throws Exception {
         Server server = new Server();
         HttpConfiguration config = new HttpConfiguration();
         config.setSendServerVersion(false); // the Axum host sends no Server header either
@@ -57,7 +65,7 @@ public final class ReferenceHost implements AutoCloseable {
         // One timer thread checks every stream's silence; its tasks only issue non-blocking writes.
         ScheduledThreadPoolExecutor keepAliveTimer = new ScheduledThreadPoolExecutor(1, daemon("flowconf-keepalive"));
         keepAliveTimer.setRemoveOnCancelPolicy(true); // a finished stream's pending check goes at once
-        server.setHandler(new JettyFlowHandler(ShippedCatalog.host(platform), keepAliveTimer));
+        server.setHandler(new JettyFlowHandler(catalog.apply(platform), keepAliveTimer));
         server.setErrorHandler(new JsonErrorHandler());
         server.setStopAtShutdown(true);
         server.start();
