@@ -12,6 +12,7 @@ import dev.flowconf.workers.fetch.Headers;
 import dev.flowconf.workers.fetch.Request;
 import dev.flowconf.workers.fetch.Response;
 import dev.flowconf.workers.fetch.ResponseInit;
+import java.util.function.Function;
 import org.teavm.jso.JSBody;
 import org.teavm.jso.JSExport;
 import org.teavm.jso.JSObject;
@@ -30,6 +31,19 @@ public final class FetchHandler {
 
     /** Built on the first request, once per isolate (statics live as long as the isolate). */
     private static HttpHost host;
+
+    /** What the Worker serves on its platform: SPEC.md's routes, unless a project serves its own ({@link #serve}). */
+    private static Function<ShippedCatalog.Platform, HttpHost> catalog = ShippedCatalog::host;
+
+    /**
+     * For a project's own Worker (its TeaVM main class calls this before its first request, then delegates its
+     * exports to {@link #fetch}, {@link #spillWrite} and {@link #spillTake}): what to serve instead of SPEC.md's
+     * routes, e.g. {@code platform -> bundle.host(registry, platform)} for a {@link dev.flowconf.kernel.bundle.FlowBundle}.
+     */
+    public static void serve(Function<ShippedCatalog.Platform, HttpHost> what) {
+        catalog = what;
+        host = null;
+    }
 
     /** Made once, not per request (see LimitedBodyRead.Then); {@link #fetch} has set {@link #host} before either runs. */
     private static final LimitedBodyRead.Then ANSWER =
@@ -93,7 +107,7 @@ public final class FetchHandler {
                     .withTasks(new RequestThreads())
                     .withKeepAliveMillis(KeepAliveSetting.millis(env));
             DurableObjectSpill spill = DurableObjectSpill.of(env);
-            host = ShippedCatalog.host(spill == null ? platform : platform.withSpill(spill));
+            host = catalog.apply(spill == null ? platform : platform.withSpill(spill));
         }
         return host;
     }

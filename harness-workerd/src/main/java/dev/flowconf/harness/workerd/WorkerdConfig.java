@@ -13,7 +13,7 @@ final class WorkerdConfig {
     static final String COMPATIBILITY_DATE = "2025-09-01";
     /** request.signal fires on client disconnect only with this flag. */
     static final String COMPATIBILITY_FLAG = "enable_request_signal";
-    /** The main module; every other .js/.mjs file in the directory is listed after it. */
+    /** The main module; every other .js/.mjs file (and .json, as text) in the directory is listed after it. */
     static final String ENTRY_MODULE = "entry.mjs";
     /** The Worker's text binding for the SSE keep-alive interval (host-workers KeepAliveSetting). */
     static final String KEEPALIVE_BINDING = "FLOWCONF_KEEPALIVE_MS";
@@ -46,7 +46,10 @@ final class WorkerdConfig {
         }
         StringBuilder modules = new StringBuilder();
         for (String name : moduleNames(moduleDir)) {
-            modules.append("    (name = ").append(quote(name)).append(", esModule = embed ")
+            // A .json file is a text module: a project's Flow IR bundle, which its entry module imports as text
+            // (wrangler.toml's Text rule does the same on Cloudflare).
+            modules.append("    (name = ").append(quote(name))
+                    .append(name.endsWith(".json") ? ", text = embed " : ", esModule = embed ")
                     .append(quote("/" + name)).append("),\n");
         }
         return "using Workerd = import \"/workerd/workerd.capnp\";\n"
@@ -77,7 +80,8 @@ final class WorkerdConfig {
         try (Stream<Path> files = Files.list(moduleDir)) {
             files.filter(Files::isRegularFile)
                     .map(file -> file.getFileName().toString())
-                    .filter(name -> (name.endsWith(".js") || name.endsWith(".mjs")) && !name.equals(ENTRY_MODULE))
+                    .filter(name -> (name.endsWith(".js") || name.endsWith(".mjs") || name.endsWith(".json"))
+                            && !name.equals(ENTRY_MODULE))
                     .sorted()
                     .forEach(names::add);
         }
