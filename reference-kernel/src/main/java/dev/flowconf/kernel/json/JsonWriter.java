@@ -1,6 +1,5 @@
 package dev.flowconf.kernel.json;
 
-import java.util.Map;
 
 /**
  * Compact JSON as serde_json's {@code to_vec}/{@code to_string} writes a {@code Value}: no
@@ -55,14 +54,15 @@ public final class JsonWriter {
         } else {
             out.append('{');
             boolean first = true;
-            for (Map.Entry<String, JsonValue> entry : value.asObject().entries().entrySet()) {
+            JsonObject object = value.asObject();
+            for (int i = 0; i < object.size(); i++) {
                 if (!first) {
                     out.append(',');
                 }
                 first = false;
-                writeString(entry.getKey(), out);
+                writeString(object.keyAt(i), out);
                 out.append(':');
-                write(entry.getValue(), out);
+                write(object.valueAt(i), out);
             }
             out.append('}');
         }
