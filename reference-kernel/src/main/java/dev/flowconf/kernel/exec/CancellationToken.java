@@ -9,8 +9,10 @@ import java.util.List;
  * TeaVM's green threads alike.
  */
 public final class CancellationToken {
-    private boolean cancelled;
-    private String reason;
+    // Volatile, so that the frequent checks below read them without taking the lock: under TeaVM every synchronized
+    // entry makes a monitor object, and a stream checks twice per item. Both are written only inside cancel's lock.
+    private volatile boolean cancelled;
+    private volatile String reason;
     /** Made by the first onCancel: a run that nobody listens to (an inline one) makes no list. */
     private List<Runnable> listeners;
 
@@ -19,18 +21,18 @@ public final class CancellationToken {
         List<Runnable> toRun;
         synchronized (this) {
             if (cancelled) return;
+            reason = why; // first: whoever sees cancelled (a volatile read) then sees the reason too
             cancelled = true;
-            reason = why;
             toRun = listeners == null ? List.of() : new ArrayList<>(listeners);
             notifyAll();
         }
         for (Runnable r : toRun) r.run();
     }
 
-    public synchronized boolean isCancelled() { return cancelled; }
+    public boolean isCancelled() { return cancelled; }
 
     /** Why the run was cancelled (upstream's reasons: deadline, node_error, stream_cancelled, ...), or null. */
-    public synchronized String reason() { return reason; }
+    public String reason() { return reason; }
 
     /** Runs the listener on cancellation (at once if already cancelled). */
     public void onCancel(Runnable listener) {

@@ -1,6 +1,7 @@
 package dev.flowconf.kernel.exec;
 
 import dev.flowconf.kernel.json.JsonValue;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A stream result (upstream StreamHandle): items in order, produced as the consumer asks. The run
@@ -15,9 +16,14 @@ public final class ResultStream {
     private final RunObserver observer;
     private final TaskRunner tasks;
     private boolean permit;
-    private boolean done;
-    private boolean busy;
-    private boolean reported;
+    /**
+     * {@link #DONE}, {@link #BUSY} (a consumer is inside next) and {@link #REPORTED}, changed by compare-and-set: three
+     * synchronized blocks per item made three monitor objects per item under TeaVM.
+     */
+    private final AtomicInteger state = new AtomicInteger();
+    private static final int DONE = 1;
+    private static final int BUSY = 2;
+    private static final int REPORTED = 4;
 
     ResultStream(StreamRun run, String captureAlias, StreamSource source, boolean nonBlocking, boolean permit,
                  RunObserver observer, TaskRunner tasks) {
@@ -37,9 +43,10 @@ public final class ResultStream {
      *     run is cancelled and the stream is over
      */
     public JsonValue next() throws ExecutionError {
-        synchronized (this) {
-            if (done) return null;
-            busy = true;
+        while (true) {
+            int s = state.get();
+            if ((s & DONE) != 0) return null;
+            if (state.compareAndSet(s, s | BUSY)) break;
         }
         try {
             if (run.token().isCancelled()) {
@@ -59,8 +66,9 @@ public final class ResultStream {
             }
             return item;
         } finally {
-            synchronized (this) {
-                busy = false;
+            while (true) {
+                int s = state.get();
+                if (state.compareAndSet(s, s & ~BUSY)) break;
             }
             reportIfOver();
         }
@@ -84,9 +92,10 @@ public final class ResultStream {
     public CancellationToken cancellation() { return run.token(); }
 
     private void finish(String reason) {
-        synchronized (this) {
-            if (done) return;
-            done = true;
+        while (true) {
+            int s = state.get();
+            if ((s & DONE) != 0) return;
+            if (state.compareAndSet(s, s | DONE)) break;
         }
         if (permit) {
             permit = false;
@@ -100,9 +109,10 @@ public final class ResultStream {
      * for the node tasks to end and reports the run as stopped; a run without tasks is reported at once.
      */
     private void reportIfOver() {
-        synchronized (this) {
-            if (!done || busy || reported) return;
-            reported = true;
+        while (true) {
+            int s = state.get();
+            if ((s & DONE) == 0 || (s & (BUSY | REPORTED)) != 0) return;
+            if (state.compareAndSet(s, s | REPORTED)) break;
         }
         String reason = run.token().reason();
         boolean byClient = STREAM_CANCELLED.equals(reason) || FlowExecutor.CLIENT_GONE.equals(reason);
