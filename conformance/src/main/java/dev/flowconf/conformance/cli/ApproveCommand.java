@@ -45,8 +45,8 @@ final class ApproveCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     Approved approved;
     try {
-      GoldenFiles goldens = new GoldenFiles(goldensDir != null ? goldensDir : GoldensLocator.byDefault(Path.of("")));
-      approved = new ReceivedApproval(goldens).approve(stripSuffix(caseId), Optional.ofNullable(host));
+      GoldenFiles goldens = GoldensLocator.files(goldensDir);
+      approved = new ReceivedApproval(goldens).approve(GoldenFiles.caseIdArgument(caseId), Optional.ofNullable(host));
     } catch (CannotApprove | IllegalArgumentException e) {
       err.println("flowconf: " + e.getMessage());
       return 2;
@@ -60,10 +60,5 @@ final class ApproveCommand implements Callable<Integer> {
     approved.kept().forEach(file -> out.println("kept " + file + " (it differs from the new approved transcript)"));
     out.flush();
     return 0;
-  }
-
-  /** Accepts {@code echo/x.case.json} too, as a shell's completion gives it. */
-  private static String stripSuffix(String caseId) {
-    return caseId.endsWith(".case.json") ? caseId.substring(0, caseId.length() - ".case.json".length()) : caseId;
   }
 }

@@ -1,5 +1,6 @@
 package dev.flowconf.conformance.cli;
 
+import dev.flowconf.conformance.golden.GoldenFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -10,6 +11,11 @@ final class GoldensLocator {
 
   /** Set by the packaged suite's launcher (bin/flowconf) to the archive's own goldens. */
   static final String PACKAGED = "flowconf.goldens";
+
+  /** The goldens a command works on: those {@code --goldens} named, else {@link #byDefault} from the working directory. */
+  static GoldenFiles files(Path named) {
+    return new GoldenFiles(named != null ? named : byDefault(Path.of("")));
+  }
 
   /** The goldens a command uses when none is named: the packaged suite's, else the nearest from {@code start} up. */
   static Path byDefault(Path start) {

@@ -71,12 +71,12 @@ final class RecordCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    String id = caseId.endsWith(".case.json") ? caseId.substring(0, caseId.length() - ".case.json".length()) : caseId;
+    String id = GoldenFiles.caseIdArgument(caseId);
     GoldenFiles goldens;
     GoldenCase golden;
     Expectations expectations;
     try {
-      goldens = new GoldenFiles(goldensDir != null ? goldensDir : GoldensLocator.byDefault(Path.of("")));
+      goldens = GoldensLocator.files(goldensDir);
       CaseCatalog catalog = CaseCatalog.load(goldens);
       Optional<GoldenCase> found = catalog.cases().stream().filter(c -> c.id().equals(id)).findFirst();
       if (found.isEmpty()) {

@@ -150,7 +150,7 @@ final class RunCommand implements Callable<Integer> {
     GoldenFiles goldens;
     Expectations expectations;
     try {
-      goldens = new GoldenFiles(goldensDir != null ? goldensDir : GoldensLocator.byDefault(Path.of("")));
+      goldens = GoldensLocator.files(goldensDir);
       CaseCatalog catalog = CaseCatalog.load(goldens);
       expectations = Expectations.load(goldens, catalog);
       List<GoldenCase> citing = catalog.citing(clauses);

@@ -63,6 +63,11 @@ public record GoldenFiles(Path root) {
     return expectationsDir().resolve(host).resolve(caseId + EXPECTATION_SUFFIX);
   }
 
+  /** A case id as given on a command line: {@code echo/x.case.json}, as a shell completes it, is {@code echo/x}. */
+  public static String caseIdArgument(String text) {
+    return text.endsWith(CASE_SUFFIX) ? text.substring(0, text.length() - CASE_SUFFIX.length()) : text;
+  }
+
   /** {@code cases/echo/s1-happy-path.case.json} → {@code echo/s1-happy-path}. */
   String caseIdOf(Path caseFile) {
     return idWithin(casesDir(), caseFile, CASE_SUFFIX);

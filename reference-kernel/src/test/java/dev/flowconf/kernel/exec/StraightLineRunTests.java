@@ -29,16 +29,21 @@ class StraightLineRunTests {
                 .registerNonBlocking("c", (in, ctx) -> in);
     }
 
-    /** The run's answer as text (value or error kind and message), and what the observer saw. */
-    private String answer(FlowIR flow, NodeRegistry registry, Invocation invocation, boolean inline) {
-        StringBuilder seen = new StringBuilder();
-        RunObserver observer = new RunObserver() {
+    /** An observer that writes " started", then " ended" or " gone" (cancelled because the client left). */
+    private static RunObserver recording(StringBuilder seen) {
+        return new RunObserver() {
             @Override
             public void runStarted() { seen.append(" started"); }
 
             @Override
             public void runEnded(boolean cancelledByClient) { seen.append(cancelledByClient ? " gone" : " ended"); }
         };
+    }
+
+    /** The run's answer as text (value or error kind and message), and what the observer saw. */
+    private String answer(FlowIR flow, NodeRegistry registry, Invocation invocation, boolean inline) {
+        StringBuilder seen = new StringBuilder();
+        RunObserver observer = recording(seen);
         FlowRuntime runtime = FlowRuntime.builder(flow, registry).taskRunner(countingTasks).observer(observer)
                 .settings(ExecutorSettings.defaults().withStraightLinesInline(inline)).build();
         try {
@@ -148,13 +153,7 @@ class StraightLineRunTests {
     /** The stream's items, read to the end or cancelled after {@code read} of them, and what the observer saw. */
     private String streamed(NodeRegistry registry, boolean inline, int read) throws ExecutionError {
         StringBuilder seen = new StringBuilder();
-        RunObserver observer = new RunObserver() {
-            @Override
-            public void runStarted() { seen.append(" started"); }
-
-            @Override
-            public void runEnded(boolean cancelledByClient) { seen.append(cancelledByClient ? " gone" : " ended"); }
-        };
+        RunObserver observer = recording(seen);
         FlowRuntime runtime = FlowRuntime.builder(line, registry).taskRunner(countingTasks).observer(observer)
                 .settings(ExecutorSettings.defaults().withStraightLinesInline(inline)).build();
         ResultStream stream = runtime.execute(Invocation.of("t", "c", json("1"))).stream();
