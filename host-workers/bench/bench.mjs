@@ -477,10 +477,12 @@ function checkTemplateInStep() {
   }
 }
 
-function renderConfig(moduleDir, port) {
+function renderConfig(moduleDir, port, v8Flags = []) {
   const names = fs.readdirSync(moduleDir).filter((n) => /\.m?js$/.test(n) && n !== "entry.mjs").sort();
   const modules = ["entry.mjs", ...names].map((n) => `    (name = "${n}", esModule = embed "/${n}"),`).join("\n");
-  return fs.readFileSync(CONFIG_TEMPLATE, "utf8").replace("{{PORT}}", String(port)).replace("{{MODULES}}", modules);
+  const config = fs.readFileSync(CONFIG_TEMPLATE, "utf8").replace("{{PORT}}", String(port)).replace("{{MODULES}}", modules);
+  if (v8Flags.length === 0) return config;
+  return config.replace(/\n\);\n/, `\n  v8Flags = [${v8Flags.map((f) => JSON.stringify(f)).join(", ")}],\n);\n`);
 }
 
 function freePort() {
@@ -495,11 +497,11 @@ function freePort() {
 }
 
 /** Spawns workerd on a module dir and times spawn → first 200 to POST /echo (polled every ms). */
-async function coldStart(moduleDir, name, traceFile) {
+async function coldStart(moduleDir, name, traceFile, v8Flags = []) {
   const port = await freePort();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "flowconf-bench-"));
   const config = path.join(dir, "bench.capnp");
-  fs.writeFileSync(config, renderConfig(moduleDir, port));
+  fs.writeFileSync(config, renderConfig(moduleDir, port, v8Flags));
   const args = ["serve", "--import-path", moduleDir, ...(traceFile ? [`--perfetto-trace=${traceFile}=workerd`] : []), config];
   const t0 = performance.now();
   const entry = launch(`startup-${name}`, WORKERD_BIN, args, { cwd: dir });
@@ -526,6 +528,16 @@ async function coldStart(moduleDir, name, traceFile) {
   return ms;
 }
 
+/** A temp module dir: the plain worker's entry importing the host's built module without ever calling it. */
+function plainCarryingHostModule() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "flowconf-bench-carrying-"));
+  fs.copyFileSync(path.join(WORKER_MODULE, "flowconf-host.js"), path.join(dir, "flowconf-host.js"));
+  const plain = fs.readFileSync(path.join(PLAIN_MODULE, "entry.mjs"), "utf8");
+  fs.writeFileSync(path.join(dir, "entry.mjs"),
+    `import * as carried from "./flowconf-host.js";\nglobalThis.__flowconfCarried = carried;\n${plain}`);
+  return dir;
+}
+
 async function startup() {
   section(`5. Startup: spawn workerd → first 200 on POST /echo, ${CFG.startupTries} tries each, alternating`);
   checkTemplateInStep();
@@ -544,12 +556,19 @@ async function startup() {
     `+${fmt.ms(w - p)}`, "≤ plain JS + 10 ms", w - p <= 10);
 
   section(`5. Startup as workerd's own trace reports it (--perfetto-trace, ${CFG.tracedTries} more tries each)`);
-  const traced = { workers: [], plain: [] };
+  // Context for the budget: the plain worker carrying the host's module, imported but never called (does compile
+  // time follow the module's size or what runs?), and the host with V8's --no-lazy, every function compiled up
+  // front (how much of the first request is V8 compiling the functions on its path?).
+  const carrying = plainCarryingHostModule();
+  modules.carrying = carrying;
+  modules.eager = WORKER_MODULE;
+  const flags = { eager: ["--no-lazy"] };
+  const traced = { workers: [], plain: [], carrying: [], eager: [] };
   for (let i = 0; i < CFG.tracedTries; i++) {
-    for (const kind of ["workers", "plain"]) {
+    for (const kind of Object.keys(traced)) {
       const file = path.join(os.tmpdir(), `flowconf-bench-${process.pid}-${kind}-${i}.pftrace`);
       try {
-        await coldStart(modules[kind], `${kind}-traced`, file);
+        await coldStart(modules[kind], `${kind}-traced`, file, flags[kind]);
         traced[kind].push(workerStartup(file));
       } catch (e) {
         raw(`  ${kind}: trace unreadable (${e.message})`);
@@ -559,8 +578,11 @@ async function startup() {
     }
   }
   const pick = (kind, key) => median(traced[kind].map((t) => t[key]));
-  for (const kind of ["workers", "plain"]) {
-    raw(`  ${HOSTS[kind].label.padEnd(34)} compile ${fmt.ms(pick(kind, "compileMs"))}, evaluate ${fmt.ms(pick(kind, "evaluateMs"))}, `
+  fs.rmSync(carrying, { recursive: true, force: true });
+  const labels = { carrying: "plain JS + host module, unused", eager: "Workers host, V8 --no-lazy" };
+  const label = (kind) => labels[kind] ?? HOSTS[kind].label;
+  for (const kind of Object.keys(traced)) {
+    raw(`  ${label(kind).padEnd(34)} compile ${fmt.ms(pick(kind, "compileMs"))}, evaluate ${fmt.ms(pick(kind, "evaluateMs"))}, `
       + `worker construction ${fmt.ms(pick(kind, "workerMs"))}, first request ${fmt.ms(pick(kind, "firstRequestMs"))} (medians)`);
   }
   const pair = (key) => [pick("workers", key), pick("plain", key)];
@@ -571,6 +593,15 @@ async function startup() {
     row(5, "Script compile (workerd trace: compileModules)", `Workers ${fmt.ms(wc)}`, `plain JS ${fmt.ms(pc)}`, `+${fmt.ms(wc - pc)}`, "—", null);
     row(5, "Script evaluation (workerd trace: top-level run)", `Workers ${fmt.ms(we)}`, `plain JS ${fmt.ms(pe)}`, `+${fmt.ms(we - pe)}`, "—", null);
     row(5, "First request in a new isolate (workerd trace)", `Workers ${fmt.ms(wf)}`, `plain JS ${fmt.ms(pf)}`, `+${fmt.ms(wf - pf)}`, "—", null);
+    const [cc, cf] = [pick("carrying", "compileMs"), pick("carrying", "firstRequestMs")];
+    const kb = fs.statSync(path.join(WORKER_MODULE, "flowconf-host.js")).size / 1024;
+    row(5, "Script compile, plain JS carrying the host's module unused (context)", `${fmt.ms(cc)}; first request ${fmt.ms(cf)}`,
+      `plain JS ${fmt.ms(pc)}`, `+${fmt.ms(cc - pc)}`, "—", null,
+      `compile follows size, not what runs: ${((cc - pc) * 1000 / kb).toFixed(0)} µs per kB of the host's ${kb.toFixed(0)} kB module`);
+    const [ec, ef] = [pick("eager", "compileMs"), pick("eager", "firstRequestMs")];
+    row(5, "First request, Workers host with V8 --no-lazy (context)", `${fmt.ms(ef)}; compile ${fmt.ms(ec)}`,
+      `Workers, lazy: ${fmt.ms(wf)}`, `−${fmt.ms(wf - ef)}`, "—", null,
+      "what V8's lazy compile of the functions on the first request's path costs it");
   } else {
     row(5, "Script evaluation time", "not reported (no perfetto trace)", "—", "—", "—", null);
   }
@@ -604,7 +635,7 @@ async function startTraced(kind, moduleDir, echoPath, label) {
   const port = await freePort();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "flowconf-bench-gc-"));
   const config = path.join(dir, "bench.capnp");
-  fs.writeFileSync(config, renderConfig(moduleDir, port).replace(/\n\);\n/, '\n  v8Flags = ["--trace-gc-nvp"],\n);\n'));
+  fs.writeFileSync(config, renderConfig(moduleDir, port, ["--trace-gc-nvp"]));
   const entry = launch(`gc-${kind}`, WORKERD_BIN, ["serve", "--import-path", moduleDir, config], { cwd: dir });
   const host = { kind, label, workerd: true, url: `http://127.0.0.1:${port}`, pid: entry.process.pid, echoPath, entry };
   for (let i = 0; ; i++) {
