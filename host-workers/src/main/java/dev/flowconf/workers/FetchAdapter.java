@@ -40,7 +40,7 @@ final class FetchAdapter {
         if (response.eventStream() != null) {
             return new Response(EventStreamBody.of(response.eventStream()), init);
         }
-        boolean sendsBody = !isNullBodyStatus(response.status()) && !"HEAD".equals(requestMethod);
+        boolean sendsBody = response.sendsBodyTo(requestMethod);
         if (sendsBody && response.text() != null) {
             return new Response(response.text(), init); // the platform encodes it: no UTF-8 pass in Java
         }
@@ -76,9 +76,6 @@ final class FetchAdapter {
     private static native void setProperty(JSObject record, String name, String value);
 
     /** The Fetch standard forbids a body with these statuses (the Response constructor throws). */
-    private static boolean isNullBodyStatus(int status) {
-        return status == 204 || status == 205 || status == 304;
-    }
 
     /**
      * One JS array from JS, name and value in turn: a Java callback per entry cost more (each crosses into Java), and

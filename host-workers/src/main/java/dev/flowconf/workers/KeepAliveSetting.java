@@ -1,6 +1,7 @@
 package dev.flowconf.workers;
 
 import dev.flowconf.kernel.http.FlowHttpHost;
+import dev.flowconf.kernel.http.KeepAliveInterval;
 import dev.flowconf.workers.fetch.Env;
 import org.teavm.jso.core.JSObjects;
 import org.teavm.jso.core.JSString;
@@ -16,20 +17,6 @@ final class KeepAliveSetting {
         if (JSObjects.isUndefined(value)) {
             return FlowHttpHost.DEFAULT_KEEP_ALIVE_MILLIS;
         }
-        return parse(value.stringValue());
-    }
-
-    /** A whole number of milliseconds from 1 to Integer.MAX_VALUE, the longest delay setTimeout takes. */
-    static long parse(String text) {
-        try {
-            long millis = Long.parseLong(text.trim());
-            if (millis >= 1 && millis <= Integer.MAX_VALUE) {
-                return millis;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new IllegalArgumentException(BINDING + " must be a whole number of milliseconds from 1 to "
-                + Integer.MAX_VALUE + ", got: " + text);
+        return KeepAliveInterval.parseMillis(value.stringValue(), BINDING);
     }
 }

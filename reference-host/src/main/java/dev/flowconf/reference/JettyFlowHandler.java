@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 import org.eclipse.jetty.http.HttpField;
-import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -110,7 +109,6 @@ final class JettyFlowHandler extends Handler.Abstract {
 
     private static void respond(Request request, Response response, HttpResponse answer, Callback callback) {
         head(response, answer);
-        boolean noBody = HttpMethod.HEAD.is(request.getMethod());
-        response.write(true, noBody ? null : ByteBuffer.wrap(answer.body()), callback);
+        response.write(true, answer.sendsBodyTo(request.getMethod()) ? ByteBuffer.wrap(answer.body()) : null, callback);
     }
 }

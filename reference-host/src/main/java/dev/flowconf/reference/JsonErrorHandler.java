@@ -10,7 +10,6 @@ import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Locale;
 import org.eclipse.jetty.http.HttpException;
-import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -32,8 +31,7 @@ final class JsonErrorHandler implements Request.Handler {
                 : reasonPhrase(status);
         response.setStatus(answer.status());
         for (Header h : answer.headers()) response.getHeaders().put(h.name(), h.value());
-        boolean noBody = HttpMethod.HEAD.is(request.getMethod()) || HttpStatus.hasNoBody(status);
-        response.write(true, noBody ? null : ByteBuffer.wrap(answer.body()), callback);
+        response.write(true, answer.sendsBodyTo(request.getMethod()) ? ByteBuffer.wrap(answer.body()) : null, callback);
         return true;
     }
 

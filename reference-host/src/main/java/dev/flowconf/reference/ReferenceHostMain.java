@@ -2,43 +2,61 @@ package dev.flowconf.reference;
 
 import dev.flowconf.kernel.bundle.BundleException;
 import dev.flowconf.kernel.http.FlowHttpHost;
+import dev.flowconf.kernel.http.KeepAliveInterval;
 import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
- * {@code java -jar reference-host.jar [--port N] [--keepalive-ms N]}: serves until stopped (Ctrl-C
- * or SIGTERM stop Jetty gracefully). Port 0 picks a free port; the first stdout line names the URL.
+ * {@code java -jar reference-host.jar [--port N] [--keepalive-ms N] [--bundle FILE --nodes CLASS]}: serves until
+ * stopped (Ctrl-C or SIGTERM stop Jetty gracefully). Port 0 picks a free port; the first stdout line names the URL.
+ * Exit 2 for a bad command line or a bundle that cannot be served.
  */
-public final class ReferenceHostMain {
+@Command(name = "reference-host",
+    description = "Serves SPEC.md's routes (or a Flow IR bundle of yours) on 127.0.0.1 with the Axum host's behaviour,"
+        + " until Ctrl-C. The first line printed names the URL.")
+public final class ReferenceHostMain implements Callable<Integer> {
     public static final int DEFAULT_PORT = 8788;
-    private static final String USAGE = "usage: reference-host [--port N] [--keepalive-ms N] [--bundle FILE --nodes CLASS]"
-            + "   (port default " + DEFAULT_PORT + ", 0 = any free port; keep-alive default "
-            + FlowHttpHost.DEFAULT_KEEP_ALIVE_MILLIS + " ms, SSE-KEEPALIVE-1; --bundle serves a Flow IR bundle of yours "
-            + "instead of SPEC.md's routes, its nodes registered by CLASS, a NodeCatalog on the class path)";
 
-    private ReferenceHostMain() {}
+    @Option(names = "--port", paramLabel = "N", defaultValue = "" + DEFAULT_PORT,
+        description = "Port on 127.0.0.1, 0 for any free one. Default: ${DEFAULT-VALUE}.")
+    private int port;
 
-    public static void main(String[] args) throws Exception {
-        int port = DEFAULT_PORT;
-        long keepAliveMillis = FlowHttpHost.DEFAULT_KEEP_ALIVE_MILLIS;
-        Path bundleFile = null;
-        String nodes = null;
-        try {
-            for (int i = 0; i < args.length; i++) {
-                switch (args[i]) {
-                    case "--port" -> port = (int) number(args, ++i, 0, 65535);
-                    case "--keepalive-ms" -> keepAliveMillis = number(args, ++i, 1, Integer.MAX_VALUE);
-                    case "--bundle" -> bundleFile = Path.of(value(args, ++i));
-                    case "--nodes" -> nodes = value(args, ++i);
-                    default -> throw new IllegalArgumentException("unknown argument: " + args[i]);
-                }
-            }
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage() + "\n" + USAGE);
-            System.exit(2);
+    @Option(names = "--keepalive-ms", paramLabel = "N", converter = KeepAliveOption.class,
+        description = "An SSE comment after this many ms without a frame (SSE-KEEPALIVE-1). Default: "
+            + FlowHttpHost.DEFAULT_KEEP_ALIVE_MILLIS + ".")
+    private long keepAliveMillis = FlowHttpHost.DEFAULT_KEEP_ALIVE_MILLIS;
+
+    @Option(names = "--bundle", paramLabel = "FILE",
+        description = "Serve this Flow IR bundle instead of SPEC.md's routes (needs --nodes).")
+    private Path bundleFile;
+
+    @Option(names = "--nodes", paramLabel = "CLASS",
+        description = "The bundle's nodes: a NodeCatalog class on the class path (needs --bundle).")
+    private String nodes;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    private boolean help;
+
+    @Spec
+    private CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new ReferenceHostMain()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (port < 0 || port > 65535) {
+            throw new ParameterException(spec.commandLine(), "--port needs a number from 0 to 65535, got: " + port);
         }
         if ((bundleFile == null) != (nodes == null)) {
-            System.err.println("--bundle and --nodes go together\n" + USAGE);
-            System.exit(2);
+            throw new ParameterException(spec.commandLine(), "--bundle and --nodes go together");
         }
         ReferenceHost host;
         if (bundleFile == null) {
@@ -50,8 +68,7 @@ public final class ReferenceHostMain {
             } catch (BundleException e) {
                 System.err.println("flowconf reference host: " + bundleFile + " cannot be served:");
                 e.problems().forEach(problem -> System.err.println("  " + problem));
-                System.exit(2);
-                return;
+                return 2;
             }
             host = ReferenceHost.start(port, keepAliveMillis, platform -> loaded.bundle().host(loaded.registry(), platform));
         }
@@ -60,22 +77,15 @@ public final class ReferenceHostMain {
         System.out.println("keep-alive after " + keepAliveMillis + " ms of stream silence");
         System.out.flush();
         host.join();
+        return 0;
     }
 
-    private static String value(String[] args, int i) {
-        if (i >= args.length) throw new IllegalArgumentException(args[i - 1] + " needs a value");
-        return args[i];
-    }
-
-    private static long number(String[] args, int i, long min, long max) {
-        String option = args[i - 1];
-        if (i >= args.length) throw new IllegalArgumentException(option + " needs a value");
-        try {
-            long n = Long.parseLong(args[i]);
-            if (n >= min && n <= max) return n;
-        } catch (NumberFormatException e) {
-            // reported below, with the accepted range
+    /** The kernel's rule for the interval, so every host takes the same values. */
+    static final class KeepAliveOption implements CommandLine.ITypeConverter<Long> {
+        @Override
+        public Long convert(String text) {
+            try { return KeepAliveInterval.parseMillis(text, "--keepalive-ms"); }
+            catch (IllegalArgumentException e) { throw new CommandLine.TypeConversionException(e.getMessage()); }
         }
-        throw new IllegalArgumentException(option + " needs a number from " + min + " to " + max + ", got: " + args[i]);
     }
 }

@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.InputStreamReader;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -47,14 +47,16 @@ class WorkerdMainTests {
         String output = new String(main.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(main.waitFor(15, TimeUnit.SECONDS));
         assertEquals(2, main.exitValue(), output);
-        assertTrue(output.contains("--keepalive-ms needs a number from 1 to"), output);
+        assertTrue(output.contains("--keepalive-ms needs a whole number of milliseconds from 1 to 2147483647, got: 0"), output);
     }
 
     private static ProcessBuilder java(String... args) throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
-        Path classes = Path.of(WorkerdMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        // What Surefire runs these tests with, as one class path: the harness's classes and what they need.
+        String classPath = String.join(File.pathSeparator, System.getProperty("jdk.module.path", ""),
+                System.getProperty("java.class.path"));
         ProcessBuilder command = new ProcessBuilder(java, "-D" + Checkout.ROOT_PROPERTY + "=" + Checkout.root(),
-                "-cp", classes.toString(), WorkerdMain.class.getName());
+                "-cp", classPath, WorkerdMain.class.getName());
         command.command().addAll(List.of(args));
         return command.redirectError(ProcessBuilder.Redirect.INHERIT);
     }

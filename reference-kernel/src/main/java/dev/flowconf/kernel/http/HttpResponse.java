@@ -54,4 +54,18 @@ public final class HttpResponse {
 
     /** Null unless this is an event stream, which the host must pull until it ends. */
     public EventStream eventStream() { return eventStream; }
+
+    /**
+     * Whether this answer's body goes on the wire to a request of {@code requestMethod}: never to HEAD
+     * (RFC 9110 9.3.2: the headers of a GET, no content), never with a status that has no content (1xx,
+     * 204, 205, 304). Every host asks here, so none of them decides it differently.
+     */
+    public boolean sendsBodyTo(String requestMethod) {
+        return !"HEAD".equals(requestMethod) && !statusHasNoBody(status);
+    }
+
+    /** 1xx, 204, 205 and 304 carry no content (RFC 9110 15.2, 15.3.5, 15.3.6, 15.4.5). */
+    public static boolean statusHasNoBody(int status) {
+        return status < 200 || status == 204 || status == 205 || status == 304;
+    }
 }
