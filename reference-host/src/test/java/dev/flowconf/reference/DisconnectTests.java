@@ -3,10 +3,12 @@ package dev.flowconf.reference;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.flowconf.wire.RawConnection;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -56,7 +58,7 @@ class DisconnectTests {
     void streamClientThatLeavesCancelsTheRun() throws Exception {
         Probe before = Probe.read(host.baseUrl());
         long closedAt;
-        try (RawClient c = new RawClient(host.baseUrl())) {
+        try (RawConnection c = RawConnection.open(host.baseUrl(), Duration.ofSeconds(20))) {
             c.send("GET", "/cancel", null).readHead();
             assertEquals("data: {\"chunk\":0}\n\n", c.readEvent());
             closedAt = System.nanoTime();
@@ -69,7 +71,7 @@ class DisconnectTests {
     void valueRunClientThatLeavesCancelsTheRun() throws Exception {
         Probe before = Probe.read(host.baseUrl());
         long closedAt;
-        try (RawClient c = new RawClient(host.baseUrl())) {
+        try (RawConnection c = RawConnection.open(host.baseUrl(), Duration.ofSeconds(20))) {
             c.send("POST", "/harness/slow", "{}");
             Thread.sleep(100); // the 2 s node is now running
             closedAt = System.nanoTime();
@@ -84,7 +86,7 @@ class DisconnectTests {
         // frame write can tell that this client left: the write path cancels on its own.
         Probe before = Probe.read(host.baseUrl());
         long closedAt;
-        try (RawClient c = new RawClient(host.baseUrl())) {
+        try (RawConnection c = RawConnection.open(host.baseUrl(), Duration.ofSeconds(20))) {
             c.send("GET", "/cancel", null).readHead();
             c.readEvent();
             c.sendRaw("G");
@@ -96,25 +98,25 @@ class DisconnectTests {
 
     @Test
     void pipelinedRequestIsAnsweredAfterTheStream() throws Exception {
-        try (RawClient c = new RawClient(host.baseUrl())) {
+        try (RawConnection c = RawConnection.open(host.baseUrl(), Duration.ofSeconds(20))) {
             c.send("GET", "/site/stream?site=alpha", null).readHead();
             c.readEvent(); // the stream is running and watched when the next request arrives
             c.send("GET", "/health", null);
             String stream = c.readChunkedBody();
             assertTrue(stream.endsWith("\"stage\":\"update_4\",\"status\":\"degraded\"}\n\n"), stream);
-            RawClient.Head head = c.readHead();
-            assertEquals(200, head.status);
+            RawConnection.Head head = c.readHead();
+            assertEquals(200, head.status());
             assertEquals("{\"status\":\"ok\"}", c.readBody(head));
         }
     }
 
     @Test
     void connectionIsReusableAfterAWatchedValueRun() throws Exception {
-        try (RawClient c = new RawClient(host.baseUrl())) {
-            RawClient.Head first = c.send("POST", "/harness/echo", "[1]").readHead();
+        try (RawConnection c = RawConnection.open(host.baseUrl(), Duration.ofSeconds(20))) {
+            RawConnection.Head first = c.send("POST", "/harness/echo", "[1]").readHead();
             assertEquals("[1]", c.readBody(first));
-            RawClient.Head second = c.send("POST", "/harness/echo", "[2]").readHead();
-            assertEquals(200, second.status);
+            RawConnection.Head second = c.send("POST", "/harness/echo", "[2]").readHead();
+            assertEquals(200, second.status());
             assertEquals("[2]", c.readBody(second));
         }
     }

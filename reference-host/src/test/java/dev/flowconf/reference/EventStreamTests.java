@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.flowconf.wire.RawConnection;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,21 +34,21 @@ class EventStreamTests {
     }
 
     private static String body(ReferenceHost on, String path) throws Exception {
-        try (RawClient c = new RawClient(on.baseUrl())) {
-            RawClient.Head head = c.send("GET", path, null).readHead();
-            assertEquals(200, head.status);
+        try (RawConnection c = RawConnection.open(on.baseUrl(), Duration.ofSeconds(20))) {
+            RawConnection.Head head = c.send("GET", path, null).readHead();
+            assertEquals(200, head.status());
             return c.readChunkedBody();
         }
     }
 
     @Test
     void harnessStreamIsExactlyThreeFramesWithTheSseHeaders() throws Exception {
-        try (RawClient c = new RawClient(host.baseUrl())) {
-            RawClient.Head head = c.send("GET", "/stream", null).readHead();
-            assertEquals(200, head.status);
-            assertEquals("text/event-stream", head.headers.get("content-type"));
-            assertEquals("no-cache", head.headers.get("cache-control"));
-            assertFalse(head.headers.containsKey("connection"), "connection is hop-by-hop; the Axum host omits it");
+        try (RawConnection c = RawConnection.open(host.baseUrl(), Duration.ofSeconds(20))) {
+            RawConnection.Head head = c.send("GET", "/stream", null).readHead();
+            assertEquals(200, head.status());
+            assertEquals("text/event-stream", head.first("content-type"));
+            assertEquals("no-cache", head.first("cache-control"));
+            assertFalse(head.fields().containsKey("connection"), "connection is hop-by-hop; the Axum host omits it");
             assertEquals("data: {\"chunk\":0}\n\ndata: {\"chunk\":1}\n\ndata: {\"chunk\":2}\n\n", c.readChunkedBody());
         }
     }
@@ -65,7 +67,7 @@ class EventStreamTests {
     @Test
     void framesReachTheClientWhileTheStreamRuns() throws Exception {
         // /cancel streams for a minute: seeing its first ticks proves frames are not held back.
-        try (RawClient c = new RawClient(host.baseUrl())) {
+        try (RawConnection c = RawConnection.open(host.baseUrl(), Duration.ofSeconds(20))) {
             c.send("GET", "/cancel", null).readHead();
             assertEquals("data: {\"chunk\":0}\n\n", c.readEvent());
             assertEquals("data: {\"chunk\":1}\n\n", c.readEvent());

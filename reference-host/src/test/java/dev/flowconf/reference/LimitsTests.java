@@ -3,7 +3,9 @@ package dev.flowconf.reference;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.flowconf.kernel.http.FlowHttpHost;
+import dev.flowconf.wire.RawConnection;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,27 +34,27 @@ class LimitsTests {
 
     @Test
     void aDeclaredLengthPastTheLimitIsAnsweredWithoutReadingABody() throws Exception {
-        try (RawClient client = new RawClient(host.baseUrl())) {
+        try (RawConnection client = RawConnection.open(host.baseUrl(), Duration.ofSeconds(20))) {
             // No body follows: a host that tried to read it would wait until the client's timeout.
             client.sendRaw("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 2000000\r\n\r\n");
-            RawClient.Head head = client.readHead();
-            assertEquals(413, head.status);
-            assertEquals("application/json", head.headers.get("content-type"));
+            RawConnection.Head head = client.readHead();
+            assertEquals(413, head.status());
+            assertEquals("application/json", head.first("content-type"));
             assertEquals(BODY_TOO_LARGE, client.readBody(head));
         }
     }
 
     @Test
     void aChunkedBodyIsReadOnlyUntilItPassesTheLimit() throws Exception {
-        try (RawClient client = new RawClient(host.baseUrl())) {
+        try (RawConnection client = RawConnection.open(host.baseUrl(), Duration.ofSeconds(20))) {
             client.sendRaw("POST /harness/echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n");
             String chunk = "[".repeat(64 * 1024);
             for (int sent = 0; sent <= FlowHttpHost.MAX_BODY_BYTES; sent += chunk.length()) {
                 client.sendRaw(Integer.toHexString(chunk.length()) + "\r\n" + chunk + "\r\n");
             }
             // The last chunk is never sent: the answer must come from what passed the limit.
-            RawClient.Head head = client.readHead();
-            assertEquals(413, head.status);
+            RawConnection.Head head = client.readHead();
+            assertEquals(413, head.status());
             assertEquals(BODY_TOO_LARGE, client.readBody(head));
         }
     }
@@ -68,31 +70,31 @@ class LimitsTests {
     }
 
     private static void assertHeadersTooLarge(int valueLength) throws Exception {
-        try (RawClient client = new RawClient(host.baseUrl())) {
+        try (RawConnection client = RawConnection.open(host.baseUrl(), Duration.ofSeconds(20))) {
             client.send("GET", "/health", null, "X-Long: " + "a".repeat(valueLength), "Accept: text/event-stream");
-            RawClient.Head head = client.readHead();
-            assertEquals(431, head.status);
-            assertEquals("application/json", head.headers.get("content-type"));
+            RawConnection.Head head = client.readHead();
+            assertEquals(431, head.status());
+            assertEquals("application/json", head.first("content-type"));
             assertEquals(HEADERS_TOO_LARGE, client.readBody(head));
         }
     }
 
     @Test
     void aMalformedRequestGetsAJsonEnvelopeNotJettysPage() throws Exception {
-        try (RawClient client = new RawClient(host.baseUrl())) {
+        try (RawConnection client = RawConnection.open(host.baseUrl(), Duration.ofSeconds(20))) {
             client.sendRaw("GET /health HTTP/1.1\r\nHost: x\r\nX Bad: 1\r\n\r\n");
-            RawClient.Head head = client.readHead();
-            assertEquals(400, head.status);
-            assertEquals("application/json", head.headers.get("content-type"));
+            RawConnection.Head head = client.readHead();
+            assertEquals(400, head.status());
+            assertEquals("application/json", head.first("content-type"));
             assertEquals("{\"error\":\"bad request\"}", client.readBody(head));
         }
     }
 
     @Test
     void headerBytesAreReadAsUtf8() throws Exception {
-        try (RawClient client = new RawClient(host.baseUrl())) {
+        try (RawConnection client = RawConnection.open(host.baseUrl(), Duration.ofSeconds(20))) {
             client.send("GET", "/meta", null, "X-City: Zürich €"); // sent as UTF-8 bytes
-            RawClient.Head head = client.readHead();
+            RawConnection.Head head = client.readHead();
             String meta = client.readBody(head);
             assertEquals("{\"extensions\":{\"http.headers\":{\"x-city\":[\"Zürich €\"]}}",
                     meta.substring(0, meta.indexOf(",\"labels\"")));
@@ -110,15 +112,15 @@ class LimitsTests {
 
     @Test
     void aFieldValueIsNeverTakenFromAnotherRequestThatDifferedInCase() throws Exception {
-        try (RawClient client = new RawClient(host.baseUrl())) {
+        try (RawConnection client = RawConnection.open(host.baseUrl(), Duration.ofSeconds(20))) {
             client.send("POST", "/errors/node-failure", "{}", "Accept: TEXT/EVENT-STREAM");
-            RawClient.Head first = client.readHead();
+            RawConnection.Head first = client.readHead();
             client.readBody(first);
             client.send("POST", "/errors/node-failure", "{}", "Accept: text/event-stream");
-            RawClient.Head second = client.readHead();
-            assertEquals(500, first.status, "TEXT/EVENT-STREAM does not contain text/event-stream (SSE-ERROR-1)");
-            assertEquals(200, second.status, "the same connection's next request asks in lower case");
-            assertEquals("text/event-stream", second.headers.get("content-type"));
+            RawConnection.Head second = client.readHead();
+            assertEquals(500, first.status(), "TEXT/EVENT-STREAM does not contain text/event-stream (SSE-ERROR-1)");
+            assertEquals(200, second.status(), "the same connection's next request asks in lower case");
+            assertEquals("text/event-stream", second.first("content-type"));
         }
     }
 }

@@ -4,12 +4,13 @@ import dev.flowconf.conformance.browser.AbortedFetch;
 import dev.flowconf.conformance.browser.HostPage;
 import dev.flowconf.conformance.golden.GoldenCase;
 import dev.flowconf.conformance.probe.CancellationWatch;
-import dev.flowconf.conformance.probe.RunProbe;
-import dev.flowconf.conformance.probe.RunProbe.UnusableProbe;
 import dev.flowconf.conformance.replay.ExchangeFailure;
 import dev.flowconf.conformance.replay.PlaywrightRuntime;
 import dev.flowconf.conformance.replay.Target;
 import dev.flowconf.conformance.transcript.AbortTranscript;
+import dev.flowconf.wire.RunProbe;
+import dev.flowconf.wire.RunProbe.UnusableProbe;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 
@@ -48,7 +49,7 @@ abstract class LeavingClientCheck implements CaseCheck {
   @Override
   public final String transcribe(GoldenCase golden, Target host, Runnable left) {
     String plan = plan(golden);
-    RunProbe probe = new RunProbe(host);
+    RunProbe probe = new RunProbe(URI.create(host.urlOf(RunProbe.PATH)));
     try (HostPage page = HostPage.open(playwright, host, golden.request().path())) {
       CancellationWatch watch;
       try {

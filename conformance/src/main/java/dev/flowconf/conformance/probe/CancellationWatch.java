@@ -1,6 +1,8 @@
 package dev.flowconf.conformance.probe;
 
-import dev.flowconf.conformance.probe.RunProbe.UnusableProbe;
+import dev.flowconf.wire.RunCounts;
+import dev.flowconf.wire.RunProbe;
+import dev.flowconf.wire.RunProbe.UnusableProbe;
 import java.time.Duration;
 import java.util.List;
 

@@ -2,17 +2,16 @@ package dev.flowconf.conformance.replay;
 
 import dev.flowconf.conformance.golden.CaseRequest;
 import dev.flowconf.conformance.golden.Header;
+import dev.flowconf.wire.RawConnection;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.ConnectException;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
-import javax.net.ssl.SSLSocketFactory;
 
 /**
  * One HTTP/1.1 request written byte for byte over a fresh connection ({@code connection: close}),
@@ -37,16 +36,8 @@ final class RawHttpExchange {
 
   ObservedResponse send(Target host, CaseRequest request) throws IOException {
     URI url = URI.create(host.urlOf(request.path()));
-    boolean tls = url.getScheme().equals("https");
-    int port = url.getPort() != -1 ? url.getPort() : tls ? 443 : 80;
-    try (Socket socket = tls ? SSLSocketFactory.getDefault().createSocket() : new Socket()) {
-      try {
-        socket.connect(new InetSocketAddress(url.getHost(), port), (int) timeout.toMillis());
-      } catch (ConnectException e) {
-        throw ExchangeFailure.noAnswer("connection refused", e.getMessage());
-      } catch (SocketTimeoutException e) {
-        throw ExchangeFailure.noAnswer("no connection within " + timeout.toSeconds() + " s", "");
-      }
+    try (RawConnection connection = connect(url)) {
+      Socket socket = connection.socket();
       BodyWriter writer = new BodyWriter(socket.getOutputStream(), head(request, url.getRawAuthority()), request);
       writer.start();
       try {
@@ -55,6 +46,16 @@ final class RawHttpExchange {
         throw writer.failure().map(w -> failure.at("the request's write had failed too: " + w.getMessage()))
             .orElse(failure);
       }
+    }
+  }
+
+  private RawConnection connect(URI url) throws IOException {
+    try {
+      return RawConnection.open(url, timeout);
+    } catch (ConnectException e) {
+      throw ExchangeFailure.noAnswer("connection refused", e.getMessage());
+    } catch (SocketTimeoutException e) {
+      throw ExchangeFailure.noAnswer("no connection within " + timeout.toSeconds() + " s", "");
     }
   }
 

@@ -3,6 +3,9 @@ package dev.flowconf.harness.workerd;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.flowconf.wire.RawConnection;
+import dev.flowconf.wire.RunCounts;
+import dev.flowconf.wire.RunProbe;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -38,9 +41,9 @@ class WorkerdCancellationTests {
     @Test
     void leavingAStreamCancelsItsRun() throws Exception {
         URI base = workerd.baseUrl();
-        RunProbe before = RunProbe.read(base);
+        RunCounts before = RunProbe.of(base).read();
         long left;
-        try (RawHttp http = RawHttp.send(base, "GET", "/cancel", null)) {
+        try (RawConnection http = RawConnection.request(base, "GET", "/cancel", null)) {
             assertEquals(200, http.readHead().status());
             StringBuilder seen = new StringBuilder();
             while (seen.indexOf("data: ") < 0) {
@@ -49,7 +52,7 @@ class WorkerdCancellationTests {
             left = System.nanoTime();
         } // a graceful close: workerd notices at its next write, the next 100 ms tick (or a keep-alive)
 
-        RunProbe after = RunProbe.await(base, runs -> runs.active() == 0 && runs.cancelled() > before.cancelled(),
+        RunCounts after = RunProbe.of(base).await(runs -> runs.active() == 0 && runs.cancelled() > before.cancelled(),
                 EVENTUALLY);
         System.out.printf("/cancel stream: probe shows the run cancelled %d ms after the client closed%n",
                 Duration.ofNanos(System.nanoTime() - left).toMillis());
@@ -61,17 +64,17 @@ class WorkerdCancellationTests {
     @Test
     void leavingAValueRunCancelsIt() throws Exception {
         URI base = workerd.baseUrl();
-        RunProbe before = RunProbe.read(base);
+        RunCounts before = RunProbe.of(base).read();
         long left;
-        try (RawHttp http = RawHttp.send(base, "POST", "/harness/slow", "{}")) {
-            RunProbe running = RunProbe.await(base, runs -> runs.started() > before.started(), EVENTUALLY);
+        try (RawConnection http = RawConnection.request(base, "POST", "/harness/slow", "{}")) {
+            RunCounts running = RunProbe.of(base).await(runs -> runs.started() > before.started(), EVENTUALLY);
             assertEquals(before.active() + 1, running.active(), "the 2 s run started: " + running + log());
             left = System.nanoTime();
             // Abortive: workerd sees a reset connection at once, a graceful close only when it writes the answer.
             http.reset();
         }
 
-        RunProbe after = RunProbe.await(base, runs -> runs.active() == 0 && runs.cancelled() > before.cancelled(),
+        RunCounts after = RunProbe.of(base).await(runs -> runs.active() == 0 && runs.cancelled() > before.cancelled(),
                 EVENTUALLY);
         System.out.printf("/harness/slow value run: probe shows it cancelled %d ms after the client reset%n",
                 Duration.ofNanos(System.nanoTime() - left).toMillis());

@@ -2,6 +2,8 @@ package dev.flowconf.harness.workerd;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.flowconf.wire.RawConnection;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,9 +33,9 @@ class WorkerdLimitsTests {
     @Test
     void aDeclaredLengthPastTheLimitIsAnsweredWithoutReadingABody() throws Exception {
         // No body follows: a Worker awaiting arrayBuffer() would never answer (the socket times out).
-        try (RawHttp client = RawHttp.sendHead(workerd.baseUrl(),
+        try (RawConnection client = RawConnection.open(workerd.baseUrl(), Duration.ofSeconds(10)).sendRaw(
                 "POST /echo HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 2000000\r\n\r\n")) {
-            RawHttp.Head head = client.readHead();
+            RawConnection.Head head = client.readHead();
             assertEquals(413, head.status(), "workerd log:\n" + RunningWorkerd.tail(workerd.logFile()));
             assertEquals(BODY_TOO_LARGE, client.readBody(head));
         }
@@ -41,9 +43,9 @@ class WorkerdLimitsTests {
 
     @Test
     void aHeaderSectionPastTheKernelsLimitButBelowWorkerdsIsTheKernels431() throws Exception {
-        try (RawHttp client = RawHttp.sendHead(workerd.baseUrl(),
+        try (RawConnection client = RawConnection.open(workerd.baseUrl(), Duration.ofSeconds(10)).sendRaw(
                 "GET /health HTTP/1.1\r\nHost: x\r\nX-Long: " + "a".repeat(40 * 1024) + "\r\n\r\n")) {
-            RawHttp.Head head = client.readHead();
+            RawConnection.Head head = client.readHead();
             assertEquals(431, head.status());
             assertEquals(
                     "{\"code\":\"HEADERS_TOO_LARGE\",\"details\":{\"limit_bytes\":32768},"

@@ -3,6 +3,7 @@ package dev.flowconf.harness.workerd;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.flowconf.wire.RawConnection;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.InputStreamReader;
@@ -30,9 +31,10 @@ class WorkerdMainTests {
             assertTrue(listening.matches(), "first line: " + first);
             assertTrue(Integer.parseInt(listening.group(2)) > 0, first);
 
-            try (RawHttp http = RawHttp.send(URI.create(listening.group(1)), "GET", "/site/stream?site=b", null)) {
+            try (RawConnection http = RawConnection.request(URI.create(listening.group(1)), "GET", "/site/stream?site=b",
+                    null)) {
                 assertEquals(200, http.readHead().status());
-                String body = http.readBody();
+                String body = http.readChunkedBody();
                 assertTrue(body.contains("\n\n: keepalive\n\n"), "50 ms keep-alives in s2's pauses:\n" + body);
             }
         } finally {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.flowconf.wire.RawConnection;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -45,14 +46,14 @@ class WorkerdStreamingTests {
 
     @Test
     void streamSendsExactlyThreeDataEventsWithTheSseHeadersThenEnds() throws Exception {
-        try (RawHttp http = RawHttp.send(workerd.baseUrl(), "GET", "/stream", null)) {
-            RawHttp.Head head = http.readHead();
+        try (RawConnection http = RawConnection.request(workerd.baseUrl(), "GET", "/stream", null)) {
+            RawConnection.Head head = http.readHead();
             assertEquals(200, head.status(), head.toString());
             assertEquals(List.of("text/event-stream"), head.fields().get("content-type"), head.toString());
             assertEquals(List.of("no-cache"), head.fields().get("cache-control"), head.toString());
             assertFalse(head.fields().containsKey("connection"), "no hop-by-hop connection header: " + head);
             assertTrue(head.chunked(), head.toString());
-            assertEquals("data: {\"chunk\":0}\n\ndata: {\"chunk\":1}\n\ndata: {\"chunk\":2}\n\n", http.readBody());
+            assertEquals("data: {\"chunk\":0}\n\ndata: {\"chunk\":1}\n\ndata: {\"chunk\":2}\n\n", http.readChunkedBody());
         }
     }
 
@@ -89,11 +90,11 @@ class WorkerdStreamingTests {
     }
 
     private static String body(RunningWorkerd running, String path) throws Exception {
-        try (RawHttp http = RawHttp.send(running.baseUrl(), "GET", path, null)) {
-            RawHttp.Head head = http.readHead();
+        try (RawConnection http = RawConnection.request(running.baseUrl(), "GET", path, null)) {
+            RawConnection.Head head = http.readHead();
             assertEquals(200, head.status(), path + " " + head);
             assertEquals(List.of("text/event-stream"), head.fields().get("content-type"), path + " " + head);
-            return http.readBody();
+            return http.readChunkedBody();
         }
     }
 }
