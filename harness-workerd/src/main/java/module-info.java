@@ -4,6 +4,7 @@
  * takes the keep-alive option by the kernel's rule.
  */
 module dev.flowconf.harness.workerd {
+    requires dev.flowconf.checkout;
     requires dev.flowconf.kernel;
     requires info.picocli;
 

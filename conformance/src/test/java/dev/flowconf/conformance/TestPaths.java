@@ -1,22 +1,18 @@
 package dev.flowconf.conformance;
 
+import dev.flowconf.checkout.Checkout;
 import java.nio.file.Path;
 
-/** Paths of the checkout under test, from the {@code flowconf.root} property that Surefire sets. */
+/** Paths of the checkout under test (Surefire names it with {@code -Dflowconf.root}). */
 public final class TestPaths {
 
   private TestPaths() {}
 
   static Path root() {
-    String root = System.getProperty("flowconf.root");
-    if (root == null) {
-      throw new IllegalStateException("system property flowconf.root (the checkout root) is not set; "
-          + "Surefire sets it, an IDE run needs -Dflowconf.root=<checkout>");
-    }
-    return Path.of(root).toAbsolutePath().normalize();
+    return Checkout.root();
   }
 
   public static Path goldens() {
-    return root().resolve("goldens");
+    return Checkout.goldens();
   }
 }

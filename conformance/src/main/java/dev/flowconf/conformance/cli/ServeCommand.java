@@ -1,5 +1,6 @@
 package dev.flowconf.conformance.cli;
 
+import dev.flowconf.checkout.Checkout;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -83,9 +84,9 @@ final class ServeCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     Path checkout;
     try {
-      checkout = root != null ? root.toAbsolutePath().normalize() : CheckoutLocator.nearest(Path.of(""));
+      checkout = root != null ? root.toAbsolutePath().normalize() : Checkout.find(Path.of(""), ServeCommand.class);
       requireBuilt(checkout);
-    } catch (IllegalArgumentException e) {
+    } catch (IllegalArgumentException | IllegalStateException e) {
       err.println("flowconf: " + e.getMessage());
       return 2;
     }

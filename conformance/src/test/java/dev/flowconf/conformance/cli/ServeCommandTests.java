@@ -48,14 +48,6 @@ class ServeCommandTests {
     assertTrue(err.toString().contains("expected reference or workers, got `axum`"), err.toString());
   }
 
-  @Test
-  void theCheckoutIsFoundFromBelow() throws IOException {
-    Files.createDirectories(checkout.resolve("reference-host"));
-    Files.createDirectories(checkout.resolve("harness-workerd"));
-    Path below = Files.createDirectories(checkout.resolve("conformance/target"));
-
-    assertEquals(checkout, CheckoutLocator.nearest(below));
-  }
 
   private int serve(String... args) {
     CommandLine cli = FlowconfCli.commandLine();

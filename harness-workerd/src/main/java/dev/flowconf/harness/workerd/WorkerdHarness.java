@@ -48,7 +48,7 @@ public final class WorkerdHarness {
 
     /** host-workers/target/worker of this checkout; fails if host-workers has not been built. */
     public static Path defaultModuleDir() throws IOException {
-        Path dir = Checkout.builtWorkerModule();
+        Path dir = WorkerdInstall.builtWorkerModule();
         if (!Files.isRegularFile(dir.resolve(WorkerdConfig.ENTRY_MODULE))) {
             throw new IOException("host-workers is not built: " + dir.resolve(WorkerdConfig.ENTRY_MODULE)
                     + " is missing; run ./mvnw -pl host-workers -am package");
@@ -102,7 +102,7 @@ public final class WorkerdHarness {
             throw new IOException("no " + WorkerdConfig.ENTRY_MODULE + " in " + moduleDir
                     + ": a Worker module directory holds the entry module and the modules it imports");
         }
-        Path workerd = binary != null ? binary : Checkout.workerdBinary();
+        Path workerd = binary != null ? binary : WorkerdInstall.workerdBinary();
         int listenPort = port != 0 ? requireFree(port) : freePort();
 
         Path workDir = Files.createTempDirectory("flowconf-workerd-");

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.flowconf.checkout.Checkout;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -128,7 +129,7 @@ class WorkerdHarnessTests {
     @Test
     @EnabledOnOs(value = OS.LINUX, architectures = "amd64")
     void spawnsTheNativeBinaryNotTheNodeWrapper() throws IOException {
-        Path binary = Checkout.workerdBinary();
+        Path binary = WorkerdInstall.workerdBinary();
         assertTrue(binary.endsWith(Path.of("node_modules", "@cloudflare", "workerd-linux-64", "bin", "workerd")),
                 binary.toString());
     }

@@ -3,6 +3,7 @@ package dev.flowconf.harness.workerd;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.flowconf.checkout.Checkout;
 import dev.flowconf.wire.RawConnection;
 import java.io.BufferedReader;
 import java.io.File;

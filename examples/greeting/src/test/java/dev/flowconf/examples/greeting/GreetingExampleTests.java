@@ -3,6 +3,7 @@ package dev.flowconf.examples.greeting;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.flowconf.checkout.Checkout;
 import dev.flowconf.harness.workerd.RunningWorkerd;
 import dev.flowconf.harness.workerd.WorkerdHarness;
 import java.io.IOException;
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * fail, so they are really checked.
  */
 class GreetingExampleTests {
-    private static final Path ROOT = Path.of(System.getProperty("flowconf.root")).toAbsolutePath().normalize();
+    private static final Path ROOT = Checkout.root();
     private static final Path EXAMPLE = ROOT.resolve("examples/greeting");
     private static final Pattern LISTENING = Pattern.compile("listening on (http://127\\.0\\.0\\.1:\\d+)");
 

@@ -1,45 +1,24 @@
 package dev.flowconf.harness.workerd;
 
+import dev.flowconf.checkout.Checkout;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.Locale;
 
-/** Where things live in a flowconf checkout: the repository root, the npm-installed workerd, the built Worker. */
-final class Checkout {
-    static final String ROOT_PROPERTY = "flowconf.root";
+/** Where the checkout keeps the npm-installed workerd and the built Worker. */
+final class WorkerdInstall {
     private static final String SETUP_HINT =
             "run ci/setup (it runs `npm ci` in harness-workerd) to install workerd from package-lock.json";
 
-    private Checkout() {}
+    private WorkerdInstall() {}
 
-    /** The first directory holding harness-workerd/package.json, above -Dflowconf.root, then above the working dir. */
-    static Path root() throws IOException {
-        String configured = System.getProperty(ROOT_PROPERTY);
-        Path workingDir = Paths.get("").toAbsolutePath();
-        if (configured != null && !configured.isBlank()) {
-            Path found = rootAbove(Paths.get(configured).toAbsolutePath().normalize());
-            if (found != null) {
-                return found;
-            }
+    private static Path root() throws IOException {
+        try {
+            return Checkout.find(Path.of(""), WorkerdInstall.class);
+        } catch (IllegalStateException e) {
+            throw new IOException(e.getMessage(), e);
         }
-        Path found = rootAbove(workingDir);
-        if (found == null) {
-            throw new IOException("cannot find the flowconf checkout (a directory holding harness-workerd/package.json)"
-                    + " above " + workingDir + (configured == null ? "" : " or " + configured)
-                    + "; run from inside it or set -D" + ROOT_PROPERTY + "=<checkout>");
-        }
-        return found;
-    }
-
-    private static Path rootAbove(Path start) {
-        for (Path dir = start; dir != null; dir = dir.getParent()) {
-            if (Files.isRegularFile(dir.resolve("harness-workerd").resolve("package.json"))) {
-                return dir;
-            }
-        }
-        return null;
     }
 
     /**
