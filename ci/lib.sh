@@ -55,20 +55,23 @@ print_bundle_size() {
 # (s2's 120 ms pauses) sees comments and idle clients are noticed quickly.
 SUITE_KEEPALIVE_MS=50
 
-# start_host NAME LOGFILE: starts a host on a free port in the background, sets HOST_PID and HOST_URL.
+# start_host NAME LOGFILE: starts a host through the runner's `flowconf serve` (the one way hosts are launched) on a
+# free port in the background, its output in LOGFILE. Sets HOST_URL, HOST_PID (the host's own process: the JVM or the
+# harness JVM that runs workerd; killing it ends `serve` too) and SERVE_PID.
 start_host() {
-  local name="$1" log="$2"
-  case "$name" in
-    reference) java -jar "$REFERENCE_JAR" --port 0 --keepalive-ms "$SUITE_KEEPALIVE_MS" >"$log" 2>&1 & ;;
-    workers) java -jar "$WORKERD_JAR" --port 0 --keepalive-ms "$SUITE_KEEPALIVE_MS" >"$log" 2>&1 & ;;
-    *) echo "unknown host $name" >&2; return 2 ;;
-  esac
-  HOST_PID=$!
+  local name="$1" log="$2" announced
+  java -jar "$RUNNER_JAR" serve "$name" --port 0 --keepalive-ms "$SUITE_KEEPALIVE_MS" >"$log" 2>&1 &
+  SERVE_PID=$!
   HOST_URL=""
-  for _ in $(seq 1 300); do
-    HOST_URL="$(grep -o 'http://127\.0\.0\.1:[0-9]*' "$log" | head -n 1 || true)"
-    [ -n "$HOST_URL" ] && return 0
-    kill -0 "$HOST_PID" 2>/dev/null || break
+  HOST_PID=""
+  for _ in $(seq 1 600); do
+    announced="$(grep -o "^flowconf: $name host at http://127\.0\.0\.1:[0-9]* (pid [0-9]*)" "$log" | head -n 1 || true)"
+    if [ -n "$announced" ]; then
+      HOST_URL="$(grep -o 'http://127\.0\.0\.1:[0-9]*' <<<"$announced")"
+      HOST_PID="$(sed 's/.*(pid \([0-9]*\))$/\1/' <<<"$announced")"
+      return 0
+    fi
+    kill -0 "$SERVE_PID" 2>/dev/null || break
     sleep 0.1
   done
   echo "host $name did not start; its log:" >&2

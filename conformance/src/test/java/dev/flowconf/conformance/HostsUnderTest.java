@@ -1,10 +1,11 @@
 package dev.flowconf.conformance;
 
+import dev.flowconf.conformance.launch.HostKind;
+import dev.flowconf.conformance.launch.LaunchedHost;
 import dev.flowconf.conformance.replay.Target;
-import dev.flowconf.harness.workerd.RunningWorkerd;
-import dev.flowconf.harness.workerd.WorkerdHarness;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,6 +29,8 @@ final class HostsUnderTest implements AutoCloseable {
    * (SSE-KEEPALIVE-1); short, so cancellation checks wait little.
    */
   static final Duration KEEP_ALIVE = Duration.ofMillis(Long.getLong("flowconf.keepalive-ms", 50));
+
+  private static final Duration STARTUP = Duration.ofSeconds(60);
 
   private record Start(Target target, Exception failure) {}
 
@@ -58,23 +61,14 @@ final class HostsUnderTest implements AutoCloseable {
     }
   }
 
+  /** Either host from this checkout's build, the way `flowconf serve` starts it; its output in a temp log. */
   private URI launch(String name) throws IOException {
-    switch (name) {
-      case "reference" -> {
-        ReferenceHostProcess reference = ReferenceHostProcess.start(
-            root.resolve("reference-host/target/reference-host.jar"), KEEP_ALIVE);
-        started.add(reference);
-        return reference.baseUrl();
-      }
-      case "workers" -> {
-        RunningWorkerd workerd = WorkerdHarness.forModuleDir(WorkerdHarness.defaultModuleDir())
-            .withKeepAliveMillis(KEEP_ALIVE.toMillis())
-            .start();
-        started.add(workerd);
-        return workerd.baseUrl();
-      }
-      default -> throw new IllegalArgumentException("no way to start a host named `" + name + "`");
-    }
+    HostKind kind = HostKind.named(name)
+        .orElseThrow(() -> new IllegalArgumentException("no way to start a host named `" + name + "`"));
+    Path log = Files.createTempFile("flowconf-" + name + "-host-", ".log");
+    LaunchedHost host = LaunchedHost.startLogged(root, kind, KEEP_ALIVE.toMillis(), log, STARTUP);
+    started.add(host);
+    return host.awaitUrl(STARTUP);
   }
 
   @Override

@@ -19,7 +19,7 @@ class HostsUnderTestTests {
       IllegalStateException first = assertThrows(IllegalStateException.class, () -> hosts.target("reference"));
       IllegalStateException second = assertThrows(IllegalStateException.class, () -> hosts.target("reference"));
 
-      assertTrue(first.getMessage().startsWith("host `reference` could not be started: "
+      assertTrue(first.getMessage().startsWith("host `reference` could not be started: the reference host is not built: "
           + emptyCheckout.resolve("reference-host/target/reference-host.jar") + " is missing"), first.getMessage());
       assertSame(first.getCause(), second.getCause(), "started once, not retried per test");
     }

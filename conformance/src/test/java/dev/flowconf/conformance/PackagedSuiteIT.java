@@ -3,6 +3,8 @@ package dev.flowconf.conformance;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.flowconf.conformance.launch.HostKind;
+import dev.flowconf.conformance.launch.LaunchedHost;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -40,10 +42,10 @@ class PackagedSuiteIT {
     }
 
     Path report = dir.resolve("report");
-    try (ReferenceHostProcess host = ReferenceHostProcess.start(
-        TestPaths.root().resolve("reference-host/target/reference-host.jar"), Duration.ofMillis(50))) {
+    try (LaunchedHost host = LaunchedHost.startLogged(TestPaths.root(), HostKind.REFERENCE, 50L,
+        dir.resolve("reference-host.log"), Duration.ofSeconds(60))) {
       // echo/ is plain HTTP; sse/s2-eventsource drives Chromium, so the browser path is exercised too.
-      Run run = launch(home, "run", "--target", "reference=" + host.baseUrl(), "--case", "echo/*",
+      Run run = launch(home, "run", "--target", "reference=" + host.awaitUrl(Duration.ZERO), "--case", "echo/*",
           "--case", "sse/*eventsource*", "--keepalive-ms", "50", "--max-time", "150", "--report", report.toString(), "--no-progress");
       assertEquals(0, run.exit, "bin/flowconf run exited with 0; its output:\n" + run.output);
       assertTrue(run.output.contains("PASS"), "it reports passes:\n" + run.output);
