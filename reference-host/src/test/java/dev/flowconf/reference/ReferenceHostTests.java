@@ -49,9 +49,17 @@ class ReferenceHostTests {
     }
 
     @Test
-    void passesQueryAndHeadersThroughToTheKernel() throws Exception {
-        HttpResponse<String> r = send("POST", "/echo?x=1", "{\"value\":\"A\"}", "x-auth-user", "{\"sub\":\"u\"}");
+    void passesTheAuthHeaderThroughToTheKernel() throws Exception {
+        HttpResponse<String> r = send("POST", "/echo", "{\"value\":\"A\"}", "x-auth-user", "{\"sub\":\"u\"}");
         assertEquals("{\"user\":{\"email\":null,\"sub\":\"u\"},\"value\":\"a\"}", r.body());
+    }
+
+    @Test
+    void passesTheQueryThroughToTheKernelRawAndDecoded() throws Exception {
+        HttpResponse<String> r = send("POST", "/meta?x=1&y=%C3%A9&x=2", "{}", "content-type", "application/json");
+        assertEquals(200, r.statusCode(), r.body());
+        assertTrue(r.body().contains("\"http.query\":{\"x\":[\"1\",\"2\"],\"y\":[\"é\"]}"), r.body());
+        assertTrue(r.body().contains("\"http.query_raw\":\"x=1&y=%C3%A9&x=2\""), r.body());
     }
 
     @Test

@@ -9,10 +9,6 @@ import java.util.stream.Stream;
 
 /** Writes the workerd config (Cap'n Proto text) that serves one Worker module directory on one socket. */
 final class WorkerdConfig {
-    /** Keep in step with host-workers/wrangler.toml (WorkerdHarnessTests checks it). */
-    static final String COMPATIBILITY_DATE = "2025-09-01";
-    /** request.signal fires on client disconnect only with this flag. */
-    static final String COMPATIBILITY_FLAG = "enable_request_signal";
     /** The main module; every other .js/.mjs file (and .json, as text) in the directory is listed after it. */
     static final String ENTRY_MODULE = "entry.mjs";
     /** The Worker's text binding for the SSE keep-alive interval (host-workers KeepAliveSetting). */
@@ -65,8 +61,9 @@ final class WorkerdConfig {
                 + "  modules = [\n"
                 + modules
                 + "  ],\n"
-                + "  compatibilityDate = " + quote(COMPATIBILITY_DATE) + ",\n"
-                + "  compatibilityFlags = [" + quote(COMPATIBILITY_FLAG) + "],\n"
+                + "  compatibilityDate = " + quote(WranglerCompatibility.HOST.date()) + ",\n"
+                + "  compatibilityFlags = [" + String.join(", ", WranglerCompatibility.HOST.flags().stream()
+                        .map(WorkerdConfig::quote).toList()) + "],\n"
                 + (bindings.isEmpty() ? "" : "  bindings = [" + String.join(", ", bindings) + "],\n")
                 + (spill ? "  durableObjectNamespaces = [(className = " + quote(SPILL_CLASS)
                         + ", uniqueKey = \"flowconf-spill\", enableSql = true)],\n"

@@ -49,26 +49,22 @@ class WorkerdHarnessTests {
     }
 
     @Test
-    void postEchoAnswersJsonNamingThePath() throws Exception {
+    void servesTheBuiltWorkerWhichAnswersS1Exactly() throws Exception {
         try (RunningWorkerd workerd = WorkerdHarness.forModuleDir(moduleDir).start()) {
             System.out.printf("workerd cold start (spawn -> first answer): %d ms%n", workerd.startupTime().toMillis());
 
-            // s1 echo answers {"value": trimmed, lower-cased value}, so the answer names the path as the
-            // placeholder catalog did; the check stays loose because the catalog's flows will change.
-            String json = "{\"value\":\" /ECHO \"}";
+            // SPEC.md ECHO-1: the value trimmed and lower-cased, compact JSON; a non-ASCII letter proves UTF-8 both ways.
             HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(workerd.baseUrl().resolve("/echo"))
                     .header("content-type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(json))
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"value\":\"  HeLLo ÉTÉ  \"}", StandardCharsets.UTF_8))
                     .timeout(Duration.ofSeconds(10))
                     .build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
 
-            String context = "\nbody: " + response.body() + "\nworkerd log:\n" + RunningWorkerd.tail(workerd.logFile());
+            String context = "\nworkerd log:\n" + RunningWorkerd.tail(workerd.logFile());
             assertEquals(200, response.statusCode(), "status" + context);
             assertEquals("application/json", response.headers().firstValue("content-type").orElse(null),
                     "content-type" + context);
-            String body = response.body().strip();
-            assertTrue(body.startsWith("{") && body.endsWith("}"), "a JSON object" + context);
-            assertTrue(body.contains("\"/echo\""), "names the path" + context);
+            assertEquals("{\"value\":\"hello été\"}", response.body(), "body" + context);
         }
     }
 
@@ -135,12 +131,27 @@ class WorkerdHarnessTests {
     }
 
     @Test
-    void compatibilitySettingsMatchWranglerToml() throws IOException {
-        List<String> toml = Files.readAllLines(Checkout.root().resolve("host-workers").resolve("wrangler.toml"));
-        assertTrue(toml.contains("compatibility_date = \"" + WorkerdConfig.COMPATIBILITY_DATE + "\""),
-                "wrangler.toml and WorkerdConfig name the same compatibility_date");
-        assertTrue(toml.contains("compatibility_flags = [\"" + WorkerdConfig.COMPATIBILITY_FLAG + "\"]"),
-                "wrangler.toml and WorkerdConfig name the same compatibility_flags");
+    void compatibilitySettingsComeFromWranglerToml() throws IOException {
+        Path root = Checkout.root();
+        WranglerCompatibility host = WranglerCompatibility.parse(
+                Files.readString(root.resolve("host-workers").resolve("wrangler.toml")));
+        assertEquals(host, WranglerCompatibility.HOST, "the jar's copy is the checkout's wrangler.toml");
+        assertTrue(host.flags().contains("enable_request_signal"), "request.signal fires on disconnect only with it");
+        String config = WorkerdConfig.render(moduleDir, 8787, 0, moduleDir);
+        assertTrue(config.contains("compatibilityDate = \"" + host.date() + "\""), config);
+        assertTrue(config.contains("compatibilityFlags = [\"" + String.join("\", \"", host.flags()) + "\"]"), config);
+        assertEquals(host, WranglerCompatibility.parse(
+                Files.readString(root.resolve("examples").resolve("greeting").resolve("wrangler.toml"))),
+                "the example deploys with the host's settings, which its tests run it with");
+    }
+
+    @Test
+    void wranglerCompatibilityIsReadFromTheTomlAsWrangler() {
+        WranglerCompatibility read = WranglerCompatibility.parse("name = \"x\"\n# compatibility_date = \"1999-01-01\"\n"
+                + "compatibility_date = \"2025-09-01\"\ncompatibility_flags = [ \"a\", \"b_c\" ]\n");
+        assertEquals(new WranglerCompatibility("2025-09-01", List.of("a", "b_c")), read);
+        assertEquals(List.of(), WranglerCompatibility.parse("compatibility_date = \"2025-09-01\"\n").flags());
+        assertThrows(IllegalArgumentException.class, () -> WranglerCompatibility.parse("name = \"x\"\n"));
     }
 
     @Test
