@@ -22,6 +22,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -143,6 +145,21 @@ class WorkerdHarnessTests {
         assertEquals(host, WranglerCompatibility.parse(
                 Files.readString(root.resolve("examples").resolve("greeting").resolve("wrangler.toml"))),
                 "the example deploys with the host's settings, which its tests run it with");
+    }
+
+    @Test
+    void wranglerRunsTheWorkerdVersionTheHarnessPins() throws IOException {
+        Path root = Checkout.root();
+        String harness = lockedWorkerd(root.resolve("harness-workerd").resolve("package-lock.json"));
+        assertEquals(harness, lockedWorkerd(root.resolve("host-workers").resolve("package-lock.json")),
+                "host-workers/package.json overrides wrangler's workerd to the harness's version");
+    }
+
+    private static String lockedWorkerd(Path lock) throws IOException {
+        Matcher version = Pattern.compile("\"node_modules/workerd\": \\{\\s*\"version\": \"([^\"]+)\"")
+                .matcher(Files.readString(lock));
+        assertTrue(version.find(), "workerd is locked in " + lock);
+        return version.group(1);
     }
 
     @Test
