@@ -12,12 +12,12 @@ import org.junit.jupiter.api.extension.InvocationInterceptor;
 import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
 
 /**
- * JVM side of the TeaVM kernel test run. {@link TeaVmSuiteBuilder} runs the kernel's JUnit 5 tests through
- * the real JUnit Platform with this interceptor installed (by extension auto-detection, only in the builder's
+ * JVM side of the TeaVM kernel test run. {@link SuiteDiscovery} runs the kernel's JUnit 5 tests through
+ * the real JUnit Platform with this interceptor installed (by extension auto-detection, only in the discovery's
  * own launcher, never in Surefire's run). It lets JUnit do everything it normally does (discovery,
  * {@code @CsvSource} parsing, argument conversion, display names, {@code @Disabled}, tags) but skips every
  * test body and lifecycle method, recording instead which method would have been called with which
- * arguments. The builder turns the recording into plain Java calls that TeaVM can compile.
+ * arguments. {@link SuiteSourceGenerator} turns the recording into plain Java calls that TeaVM can compile.
  */
 public final class InvocationRecorder implements InvocationInterceptor {
     /** JUnit tag for tests that only make sense on a JVM; they are listed, never run, under TeaVM. */
