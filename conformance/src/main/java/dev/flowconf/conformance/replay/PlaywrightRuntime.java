@@ -4,6 +4,7 @@ import com.microsoft.playwright.APIRequest;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.PlaywrightException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -119,12 +120,24 @@ public final class PlaywrightRuntime implements AutoCloseable {
         throw new IllegalStateException("no Chromium at " + CHROMIUM + " for the browser cases: install Debian's chromium "
             + "package, or set " + CHROMIUM_VARIABLE + " to a Chromium binary");
       }
-      lane.chromium = lane.playwright.chromium().launch(new BrowserType.LaunchOptions()
-          .setExecutablePath(CHROMIUM)
-          .setArgs(CHROMIUM_ARGS)
-          .setHeadless(true));
+      lane.chromium = launch(lane.playwright, CHROMIUM);
     }
     return lane.chromium;
+  }
+
+  /** Launches the Chromium at {@code executable}; one that will not start is named with what to do about it. */
+  static Browser launch(Playwright playwright, Path executable) {
+    try {
+      return playwright.chromium().launch(new BrowserType.LaunchOptions()
+          .setExecutablePath(executable)
+          .setArgs(CHROMIUM_ARGS)
+          .setHeadless(true));
+    } catch (PlaywrightException e) {
+      String cause = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+      throw new IllegalStateException("the Chromium at " + executable + " did not start under Playwright (" + cause
+          + "): install Debian 12's chromium package (156 is known to work), or set " + CHROMIUM_VARIABLE
+          + " to a Chromium or Chrome binary that does; ci/setup checks it", e);
+    }
   }
 
   @Override
