@@ -5,10 +5,10 @@ import dev.flowconf.conformance.approval.ReceivedApproval.Approved;
 import dev.flowconf.conformance.approval.ReceivedApproval.CannotApprove;
 import dev.flowconf.conformance.golden.GoldenFiles;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -28,13 +28,11 @@ final class ApproveCommand implements Callable<Integer> {
       description = "Whose received transcript to approve; needed when hosts left different ones.")
   private String host;
 
-  @Option(names = "--goldens", paramLabel = "DIR",
-      description = "The goldens directory (holding cases/). Default: the packaged suite's own (bin/flowconf), "
-          + "else the nearest goldens/ from here up.")
-  private Path goldensDir;
+  @Mixin
+  private GoldensOption goldensOption;
 
-  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
-  private boolean help;
+  @Mixin
+  private HelpOption help;
 
   @Spec
   private CommandSpec spec;
@@ -45,7 +43,7 @@ final class ApproveCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     Approved approved;
     try {
-      GoldenFiles goldens = GoldensLocator.files(goldensDir);
+      GoldenFiles goldens = goldensOption.files();
       approved = new ReceivedApproval(goldens).approve(GoldenFiles.caseIdArgument(caseId), Optional.ofNullable(host));
     } catch (CannotApprove | IllegalArgumentException e) {
       err.println("flowconf: " + e.getMessage());

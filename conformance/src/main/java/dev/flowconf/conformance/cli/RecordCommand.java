@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -48,10 +49,8 @@ final class RecordCommand implements Callable<Integer> {
       description = "The reference: whose answer becomes the approved transcript.")
   private Target target;
 
-  @Option(names = "--goldens", paramLabel = "DIR",
-      description = "The goldens directory (holding cases/). Default: the packaged suite's own (bin/flowconf), "
-          + "else the nearest goldens/ from here up.")
-  private Path goldensDir;
+  @Mixin
+  private GoldensOption goldensOption;
 
   @Option(names = "--keepalive-ms", paramLabel = "N", defaultValue = "15000",
       description = "The target's SSE keep-alive interval, as for run. Default: ${DEFAULT-VALUE}.")
@@ -61,8 +60,8 @@ final class RecordCommand implements Callable<Integer> {
       description = "How long the exchange may take, first byte to last. Default: ${DEFAULT-VALUE}.")
   private double timeoutSeconds;
 
-  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
-  private boolean help;
+  @Mixin
+  private HelpOption help;
 
   @Spec
   private CommandSpec spec;
@@ -76,7 +75,7 @@ final class RecordCommand implements Callable<Integer> {
     GoldenCase golden;
     Expectations expectations;
     try {
-      goldens = GoldensLocator.files(goldensDir);
+      goldens = goldensOption.files();
       CaseCatalog catalog = CaseCatalog.load(goldens);
       Optional<GoldenCase> found = catalog.cases().stream().filter(c -> c.id().equals(id)).findFirst();
       if (found.isEmpty()) {

@@ -30,6 +30,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -70,10 +71,8 @@ final class RunCommand implements Callable<Integer> {
           + "longest prefix wins; overrides the profile's. Repeatable.")
   private List<String> routeOptions = new ArrayList<>();
 
-  @Option(names = "--goldens", paramLabel = "DIR",
-      description = "The goldens directory (holding cases/). Default: the packaged suite's own (bin/flowconf), "
-          + "else the nearest goldens/ from here up.")
-  private Path goldensDir;
+  @Mixin
+  private GoldensOption goldensOption;
 
   @Option(names = "--case", paramLabel = "GLOB",
       description = "Only cases whose id matches, e.g. 'echo/*'. Repeatable. Default: all.")
@@ -123,8 +122,8 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--no-progress", description = "Print no progress line(s) on stderr while running.")
   private boolean noProgress;
 
-  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
-  private boolean help;
+  @Mixin
+  private HelpOption help;
 
   @Spec
   private CommandSpec spec;
@@ -150,7 +149,7 @@ final class RunCommand implements Callable<Integer> {
     GoldenFiles goldens;
     Expectations expectations;
     try {
-      goldens = GoldensLocator.files(goldensDir);
+      goldens = goldensOption.files();
       CaseCatalog catalog = CaseCatalog.load(goldens);
       expectations = Expectations.load(goldens, catalog);
       List<GoldenCase> citing = catalog.citing(clauses);
