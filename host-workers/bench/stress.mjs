@@ -6,28 +6,30 @@
 //        --runner conformance/target/flowconf.jar [--keepalive-ms N]
 //
 // PID is the host's process as ci/stress started it (the JVM); for the Workers host the RSS is workerd's, found
-// as that JVM's child. The checks (modules in stress/):
+// as that JVM's child. The checks (modules in stress/; what they share with bench.mjs, such as /proc sampling, the
+// run probe and autocannon, in lib/):
 //   1. load.mjs: POST /echo with autocannon (pinned by package-lock.json), every body checked.
-//   2. storm.mjs + probe.mjs: SSE clients leaving at random points (seeded), then the run probe must drain.
+//   2. storm.mjs + lib/probe.mjs: SSE clients leaving at random points (seeded), then the run probe must drain.
 //   3. memory.mjs: RSS after each of several rounds of requests and a storm; flat or not.
 //   4. isolation.mjs: `flowconf isolate`, the conformance runner's check of requests kept apart.
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
-import { otherCpu } from "./stress/cpu.mjs";
+import { envNumber, flag, option, options } from "./lib/args.mjs";
+import { fmt } from "./lib/format.mjs";
+import { outDir } from "./lib/paths.mjs";
+import { awaitNoActiveRuns, probeDelta } from "./lib/probe.mjs";
+import { cpuWindow, memoryKib, workerdChildOf } from "./lib/proc.mjs";
+import { armWatchdog, logTo, runDriver } from "./lib/processes.mjs";
+import { machine, raw, section, timestamp, writeReport } from "./lib/report.mjs";
 import { isolate } from "./stress/isolation.mjs";
 import { loadEcho } from "./stress/load.mjs";
-import { isFlat, rssKib, workerdChildOf } from "./stress/memory.mjs";
-import { awaitNoActiveRuns, probeDelta, readProbe } from "./stress/probe.mjs";
+import { isFlat } from "./stress/memory.mjs";
 import { freshSeed, seeded } from "./stress/rng.mjs";
 import { storm, summarise } from "./stress/storm.mjs";
-import { createTable, fmt } from "./stress/table.mjs";
+import { createTable } from "./stress/table.mjs";
 
-const ROOT = path.resolve(import.meta.dirname, "../..");
-const argv = process.argv.slice(2);
-const QUICK = argv.includes("--quick");
-const options = (name) => argv.flatMap((a, i) => (a === name ? [argv[i + 1]] : []));
-const env = (name, normal, quick) => (process.env[name] ? Number(process.env[name]) : QUICK ? quick : normal);
+const QUICK = flag("--quick");
+const env = (name, normal, quick) => envNumber(name, QUICK ? quick : normal);
 
 // Defaults: the issue's figures (50 connections × 30 s, 200 SSE clients); --quick for development.
 const CFG = {
@@ -44,16 +46,7 @@ const CFG = {
   seed: process.env.STRESS_SEED ? Number(process.env.STRESS_SEED) >>> 0 : freshSeed(),
 };
 
-const OUT = path.join(ROOT, "out", "stress");
-const rawLines = [];
-function raw(line = "") {
-  rawLines.push(line);
-  console.log(line);
-}
-function section(title) {
-  rawLines.push(`## ${title}`);
-  console.log(`\x1b[1m==> ${title}\x1b[0m`);
-}
+const OUT = outDir("stress");
 
 function parseHosts() {
   const pids = Object.fromEntries(options("--pid").map((o) => o.split("=")));
@@ -62,6 +55,7 @@ function parseHosts() {
     if (!pids[name]) throw new Error(`--target ${name} has no --pid ${name}=PID`);
     const pid = Number(pids[name]);
     const rssPid = name === "workers" ? workerdChildOf(pid) : pid;
+    if (rssPid == null) throw new Error(`no workerd process among the children of ${pid}`);
     return { name, url, port: Number(new URL(url).port), pid, rssPid, cpuPids: [...new Set([pid, rssPid])],
       rssOf: name === "workers" ? "workerd" : "JVM" };
   });
@@ -93,9 +87,9 @@ function loadFaults(r) {
 
 async function loadPhase(host, table) {
   section(`${host.name}: 1. load, POST /echo, ${CFG.connections} connections × ${CFG.seconds} s (every body checked)`);
-  const others = otherCpu(host.cpuPids);
+  const cpu = cpuWindow(host.cpuPids);
   const r = await loadEcho(host.url, { connections: CFG.connections, seconds: CFG.seconds });
-  const othersPct = others.stop();
+  const { othersPct } = cpu.stop();
   raw(`  ${loadFigures(r)}`);
   raw(`  other processes on the machine used ${othersPct.toFixed(0)} % of a core meanwhile (the host and this driver excluded)`);
   if (r.statuses[504]) raw("  504 is s1's answer to a run that missed its 250 ms deadline (SPEC.md ENV-504-1)");
@@ -131,16 +125,16 @@ async function stormAndDrain(host, rng) {
 }
 
 function stormFigures({ s, d, drain, stormMs }) {
-  return `${s.clients} clients (${Object.entries(s.byRoute).map(([r, n]) => `${r} ${n}`).join(", ")}) in ${fmt.ms(stormMs)}: `
+  return `${s.clients} clients (${Object.entries(s.byRoute).map(([r, n]) => `${r} ${n}`).join(", ")}) in ${fmt.wholeMs(stormMs)}: `
     + `${s.beforeFirstByte} left before the first byte, ${s.midStream} mid-stream, ${s.afterEnd} after the end; `
     + `${s.resets} by RST; ${s.sawHead} got a 200 head. Probe Δ: started ${d.started} = cancelled ${d.cancelled} + `
-    + `completed ${d.completed}; active ${drain.counts.active} ${drain.drained ? "" : "still "}after ${fmt.ms(drain.ms)}`;
+    + `completed ${d.completed}; active ${drain.counts.active} ${drain.drained ? "" : "still "}after ${fmt.wholeMs(drain.ms)}`;
 }
 
 async function stormPhase(host, table, rng) {
   section(`${host.name}: 2. disconnect storm, ${CFG.sseClients} SSE clients (seed ${CFG.seed})`);
   const outcome = await stormAndDrain(host, rng);
-  raw(`  probe before ${JSON.stringify(outcome.before)} (no run active after ${fmt.ms(outcome.settledMs)}), `
+  raw(`  probe before ${JSON.stringify(outcome.before)} (no run active after ${fmt.wholeMs(outcome.settledMs)}), `
     + `after ${JSON.stringify(outcome.drain.counts)}`);
   raw(`  ${stormFigures(outcome)}`);
   const { s, d, drain, problems } = outcome;
@@ -148,7 +142,7 @@ async function stormPhase(host, table, rng) {
   table.add(host.name, `Disconnect storm: ${s.clients} SSE clients, seed ${CFG.seed}`,
     `${s.beforeFirstByte} before 1st byte / ${s.midStream} mid-stream / ${s.afterEnd} at end, ${s.resets} RST; `
       + `Δ started ${d.started} = cancelled ${d.cancelled} + completed ${d.completed}; active ${drain.counts.active} `
-      + `after ${fmt.ms(drain.ms)}${problems.length ? `; ${problems.length} problems: ${problems.slice(0, 2).join("; ")}` : ""}`,
+      + `after ${fmt.wholeMs(drain.ms)}${problems.length ? `; ${problems.length} problems: ${problems.slice(0, 2).join("; ")}` : ""}`,
     `0 client errors; active 0 within ${CFG.drainSeconds} s; Δ started = Δ cancelled + Δ completed ≥ clients `
       + "answered; every started /cancel run cancelled", problems.length === 0);
 }
@@ -158,28 +152,28 @@ async function stormPhase(host, table, rng) {
 async function memoryPhase(host, table, rng) {
   section(`${host.name}: 3. memory, VmRSS of the ${host.rssOf} (pid ${host.rssPid}) after each of ${CFG.memoryRounds} rounds `
     + `of ${fmt.int(CFG.memoryRequests)} POST /echo (${CFG.connections} connections) + a ${CFG.sseClients}-client storm`);
-  raw(`  before the rounds: ${fmt.mib(rssKib(host.rssPid))} MiB`);
+  raw(`  before the rounds: ${fmt.mib(memoryKib(host.rssPid).rss)}`);
   const samples = [];
   const problems = [];
   for (let round = 1; round <= CFG.memoryRounds; round++) {
     const load = await loadEcho(host.url, { connections: CFG.connections, amount: CFG.memoryRequests });
     const stormed = await stormAndDrain(host, rng);
     await new Promise((r) => setTimeout(r, 500)); // let the last connections close
-    const rss = rssKib(host.rssPid);
+    const { rss } = memoryKib(host.rssPid);
     samples.push(rss);
-    raw(`  round ${round}: ${fmt.mib(rss)} MiB; load: ${loadFigures(load)}`);
+    raw(`  round ${round}: ${fmt.mib(rss)}; load: ${loadFigures(load)}`);
     raw(`           storm: ${stormFigures(stormed)}`);
     if (!loadSound(load)) problems.push(`round ${round}: ${loadFaults(load)}`);
     problems.push(...stormed.problems.map((p) => `round ${round}: ${p}`));
   }
   for (const p of problems) raw(`  PROBLEM: ${p}`);
   const flat = isFlat(samples, CFG.memoryTolerancePct);
-  raw(`  ${flat ? "flat" : "NOT flat"}: round ${samples.length} ${fmt.mib(samples.at(-1))} MiB vs round 2 ${fmt.mib(samples[1])} MiB `
-    + `(limit ${fmt.mib(samples[1] * (1 + CFG.memoryTolerancePct / 100))} MiB)`);
+  raw(`  ${flat ? "flat" : "NOT flat"}: round ${samples.length} ${fmt.mib(samples.at(-1))} vs round 2 ${fmt.mib(samples[1])} `
+    + `(limit ${fmt.mib(samples[1] * (1 + CFG.memoryTolerancePct / 100))})`);
   // --quick's rounds are too short to judge: a young JVM's RSS grows while it first touches its heap (seen: +25 %
   // per round of 1 000 requests after a 5 s load), which says nothing about a leak.
   table.add(host.name, `Memory: RSS of ${host.rssOf}, ${CFG.memoryRounds} rounds × (${fmt.int(CFG.memoryRequests)} req + storm)`,
-    `${samples.map(fmt.mib).join(", ")} MiB${problems.length ? `; ${problems.join("; ")}` : ""}`,
+    `${fmt.mibs(samples)}${problems.length ? `; ${problems.join("; ")}` : ""}`,
     QUICK ? "rounds sound; flatness not judged in --quick (rounds too short)"
       : `round ${CFG.memoryRounds} ≤ round 2 + ${CFG.memoryTolerancePct} %; rounds sound`,
     problems.length > 0 ? false : QUICK ? null : flat);
@@ -202,10 +196,12 @@ async function isolationPhase(host, table, runnerJar) {
 
 async function main() {
   const started = performance.now();
+  armWatchdog(CFG.maxSeconds, `ci/stress: aborted after ${CFG.maxSeconds} s (STRESS_MAX_SECONDS)`);
+  logTo(path.join(OUT, "logs"));
   const hosts = parseHosts();
-  const runnerJar = options("--runner")[0];
+  const runnerJar = option("--runner");
   if (!runnerJar || !fs.existsSync(runnerJar)) throw new Error(`--runner ${runnerJar}: the conformance runner jar is missing`);
-  const keepAlive = options("--keepalive-ms")[0] ?? "the hosts' own";
+  const keepAlive = option("--keepalive-ms", "the hosts' own");
   const rng = seeded(CFG.seed);
   const table = createTable();
   raw(`seed ${CFG.seed} (STRESS_SEED=${CFG.seed} replays the storms' plans)${QUICK ? "; QUICK MODE" : ""}`);
@@ -219,34 +215,23 @@ async function main() {
   }
   const seconds = (performance.now() - started) / 1000;
   const rendered = table.render();
+  const { cpus, memory } = machine();
   const header = [
-    `# ci/stress — ${new Date().toISOString().replace(/\.\d+Z$/, "Z")}${QUICK ? " (--quick)" : ""}`,
+    `# ci/stress — ${timestamp()}${QUICK ? " (--quick)" : ""}`,
     "",
-    `Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "?"}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB; `
+    `Machine: ${cpus}, ${memory}; `
       + `node ${process.version}. Hosts started fresh by ci/stress, SSE keep-alive ${keepAlive} ms, traffic only to 127.0.0.1.`,
     `Settings: load ${CFG.connections} connections × ${CFG.seconds} s; storm ${CFG.sseClients} SSE clients, seed ${CFG.seed}; `
       + `memory ${CFG.memoryRounds} rounds × (${CFG.memoryRequests} requests + storm), tolerance ${CFG.memoryTolerancePct} %; `
       + `isolation ${CFG.isolationRequests} requests, ${CFG.isolationInFlight} in flight. Driver: ${seconds.toFixed(0)} s.`,
     "",
   ].join("\n");
-  fs.mkdirSync(OUT, { recursive: true });
-  fs.writeFileSync(path.join(OUT, "latest.md"), `${header}\n${rendered}\n\n## Raw\n\n\`\`\`\n${rawLines.join("\n")}\n\`\`\`\n`);
+  const latest = path.join(OUT, "latest.md");
+  writeReport(latest, header, rendered);
   console.log(`\n${rendered}\n`);
   console.log(`${table.failures.length ? "FAIL" : "PASS"}: ${table.failures.length} of ${table.rows.length} rows failed; `
-    + `written to ${path.relative(process.cwd(), path.join(OUT, "latest.md"))}; driver took ${seconds.toFixed(0)} s`);
+    + `written to ${path.relative(process.cwd(), latest)}; driver took ${seconds.toFixed(0)} s`);
   return table.failures.length ? 1 : 0;
 }
 
-const watchdog = setTimeout(() => {
-  console.error(`ci/stress: aborted after ${CFG.maxSeconds} s (STRESS_MAX_SECONDS)`);
-  process.exit(124);
-}, CFG.maxSeconds * 1000);
-watchdog.unref();
-
-main().then(
-  (code) => process.exit(code),
-  (e) => {
-    console.error(`ci/stress: ${e.stack ?? e}`);
-    process.exit(2);
-  },
-);
+runDriver("ci/stress", main, 2);

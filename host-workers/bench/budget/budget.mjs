@@ -27,20 +27,20 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { args as argv, option } from "../lib/args.mjs";
+import { fmt } from "../lib/format.mjs";
+import { PLAIN_MODULE, ROOT, WORKER_MODULE } from "../lib/paths.mjs";
+import { cpuWindow } from "../lib/proc.mjs";
+import { median as medianOrNull } from "../lib/stats.mjs";
 
-const HERE = import.meta.dirname;
-const ROOT = path.resolve(HERE, "../../..");
 const SELF_URL = import.meta.url;
-const PLAIN_ENTRY = path.join(ROOT, "host-workers/bench/plain-worker/entry.mjs");
+const PLAIN_ENTRY = path.join(PLAIN_MODULE, "entry.mjs");
 
 const BODY = '{"value":"  HeLLo  "}';
 const ANSWER = '{"value":"hello"}';
 const URL_S1 = "http://127.0.0.1:8787/echo";
 const HEADERS = { host: "127.0.0.1:8787", "content-type": "application/json", "content-length": String(Buffer.byteLength(BODY)) };
 
-const argv = process.argv.slice(2);
-/** The last occurrence wins, so options given to ci/budget override its defaults. */
-const option = (name, fallback) => (argv.includes(name) ? argv[argv.lastIndexOf(name) + 1] : fallback);
 const number = (name, fallback) => Number(option(name, fallback));
 
 // ------------------------------------------------------------------------------------------------ stages
@@ -143,27 +143,12 @@ async function floorLoop(count) {
 
 const run = (fetch, count) => (fetch ? loop(fetch, count) : floorLoop(count));
 
-/** Busy jiffies of the whole machine (all CPUs), from /proc/stat. */
-function machineBusyMicros() {
-  try {
-    const f = fs.readFileSync("/proc/stat", "utf8").split("\n")[0].trim().split(/\s+/).slice(1).map(Number);
-    const [user, nice, system, , , irq, softirq, steal] = f;
-    return ((user + nice + system + irq + softirq + (steal || 0)) * 1e6) / 100; // USER_HZ = 100
-  } catch {
-    return NaN;
-  }
-}
-
 /** Runs body(), returning its wall µs and the CPU other processes took meanwhile (in cores). */
 async function window(body) {
-  const busy0 = machineBusyMicros();
-  const own0 = process.cpuUsage();
-  const t0 = performance.now();
+  const cpu = cpuWindow([]);
   await body();
-  const wallUs = (performance.now() - t0) * 1000;
-  const own = process.cpuUsage(own0);
-  const others = Math.max(0, (machineBusyMicros() - busy0 - own.user - own.system) / wallUs);
-  return { wallUs, othersCores: others };
+  const { wallMs, othersPct } = cpu.stop();
+  return { wallUs: wallMs * 1000, othersCores: othersPct / 100 };
 }
 
 async function check(fetch) {
@@ -563,21 +548,18 @@ function runChild(mode, args, nodeFlags = []) {
   });
 }
 
-const median = (xs) => {
-  const s = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
-  if (!s.length) return NaN;
-  return s.length % 2 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
+/** NaN rather than null where no figure: the formats below print n/a for it, and sums stay n/a. */
+const median = (xs) => medianOrNull(xs) ?? NaN;
 const stat = (xs) => ({ med: median(xs), min: Math.min(...xs), max: Math.max(...xs) });
 const f1 = (x) => (Number.isFinite(x) ? x.toFixed(1) : "n/a");
-const f0 = (x) => (Number.isFinite(x) ? Math.round(x).toLocaleString("en-US") : "n/a");
+const f0 = fmt.int;
 const pct = (x) => (Number.isFinite(x) ? `${(x * 100).toFixed(1)} %` : "n/a");
 const us = (s) => `${f1(s.med)} (${f1(s.min)}–${f1(s.max)})`;
 const bytes = (s) => `${f0(s.med)} (${f0(s.min)}–${f0(s.max)})`;
 
 async function driver() {
   const started = Date.now();
-  const moduleDir = option("--module-dir", path.join(ROOT, "host-workers/target/worker"));
+  const moduleDir = option("--module-dir", WORKER_MODULE);
   const repeats = number("--repeats", 3);
   const requests = number("--requests", 20000);
   const warmup = number("--warmup", 2000);

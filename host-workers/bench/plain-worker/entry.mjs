@@ -10,7 +10,7 @@ function json(status, value) {
 }
 
 // GET /stream: STREAM-1's three events `data: {"chunk":i}` (?n=N for N of them); GET /bench/stream: 10 000 of them,
-// the route ci/bench would like the hosts to have. One enqueue per event, pulled as the client reads.
+// as the hosts serve it (SPEC.md STREAM-2). One enqueue per event, pulled as the client reads.
 function stream(n) {
   let i = 0;
   const body = new ReadableStream({

@@ -1,5 +1,6 @@
 // The stress table: one row per host and check, with the rule that decides PASS or FAIL (INFO: figures only, the
 // rule not applied).
+import { markdownTable } from "../lib/table.mjs";
 
 export function createTable() {
   const rows = [];
@@ -12,19 +13,9 @@ export function createTable() {
     get failures() {
       return rows.filter((r) => r.passed === false);
     },
-    /** Markdown, columns padded so the text reads as a table too. */
     render() {
-      const header = ["Host", "Check", "Measured", "Pass rule", "Result"];
-      const cells = [header, ...rows.map((r) => [r.host, r.check, r.measured, r.rule, r.passed == null ? "INFO" : r.passed ? "PASS" : "FAIL"])];
-      const widths = header.map((_, i) => Math.max(...cells.map((c) => c[i].length)));
-      const line = (c) => `| ${c.map((text, i) => text.padEnd(widths[i])).join(" | ")} |`;
-      return [line(header), `|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`, ...cells.slice(1).map(line)].join("\n");
+      return markdownTable(["Host", "Check", "Measured", "Pass rule", "Result"],
+        rows.map((r) => [r.host, r.check, r.measured, r.rule, r.passed == null ? "INFO" : r.passed ? "PASS" : "FAIL"]));
     },
   };
 }
-
-export const fmt = {
-  int: (v) => Math.round(v).toLocaleString("en-US"),
-  mib: (kib) => (kib == null ? "n/a" : (kib / 1024).toFixed(1)),
-  ms: (v) => (v == null ? "n/a" : `${Math.round(v)} ms`),
-};

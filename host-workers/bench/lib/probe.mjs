@@ -1,25 +1,16 @@
 // The hosts' run probe, GET /__flowconf/runs (SPEC.md PROBE-1): {"active","cancelled","completed","started"}.
-import http from "node:http";
+import { setTimeout as sleep } from "node:timers/promises";
+import { request } from "./http.mjs";
 
-/** One read of the probe, on a connection of its own so a busy pool never delays it. */
-export function readProbe(baseUrl, timeoutMs = 5000) {
-  return new Promise((resolve, reject) => {
-    const req = http.get(`${baseUrl}/__flowconf/runs`, { agent: false }, (res) => {
-      let body = "";
-      res.setEncoding("utf8");
-      res.on("data", (chunk) => (body += chunk));
-      res.on("end", () => {
-        if (res.statusCode !== 200) return reject(new Error(`probe answered ${res.statusCode}: ${body}`));
-        try {
-          resolve(JSON.parse(body));
-        } catch {
-          reject(new Error(`probe answered ${body}, not PROBE-1's object`));
-        }
-      });
-    });
-    req.setTimeout(timeoutMs, () => req.destroy(new Error(`probe: no answer in ${timeoutMs} ms`)));
-    req.on("error", reject);
-  });
+/** One read of the probe; by default on a connection of its own, so that a busy pool never delays it. */
+export async function readProbe(baseUrl, { agent = false, timeoutMs = 5000 } = {}) {
+  const res = await request(`${baseUrl}/__flowconf/runs`, { agent, timeoutMs });
+  if (res.status !== 200) throw new Error(`probe answered ${res.status}: ${res.body}`);
+  try {
+    return JSON.parse(res.body);
+  } catch {
+    throw new Error(`probe answered ${res.body}, not PROBE-1's object`);
+  }
 }
 
 /** What changed between two probe reads. */
@@ -43,6 +34,6 @@ export async function awaitNoActiveRuns(baseUrl, limitMs, everyMs = 20) {
     const ms = performance.now() - t0;
     if (counts.active === 0) return { counts, ms, drained: true };
     if (ms >= limitMs) return { counts, ms, drained: false };
-    await new Promise((r) => setTimeout(r, everyMs));
+    await sleep(everyMs);
   }
 }

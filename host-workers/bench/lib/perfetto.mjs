@@ -1,6 +1,6 @@
 // Reads the slices out of a workerd `--perfetto-trace` file (Perfetto's protobuf Trace format), with just the
-// fields workerd's track events use: enough for ci/bench to read how long workerd spent compiling and
-// evaluating a Worker's modules. Field numbers are from perfetto/protos/perfetto/trace/*.proto.
+// fields workerd's track events use: enough for ci/bench's startup section to read how long workerd spent
+// compiling and evaluating a Worker's modules. Field numbers are from perfetto/protos/perfetto/trace/*.proto.
 import { readFileSync } from "node:fs";
 
 function* fields(buf, start, end) {

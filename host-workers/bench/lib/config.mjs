@@ -1,0 +1,31 @@
+// ci/bench's settings: rounds, durations and tries (BENCH_* in the environment, --quick for rough figures), and S1's
+// request as every section sends it.
+import { envNumber, flag } from "./args.mjs";
+import { outDir } from "./paths.mjs";
+
+export const QUICK = flag("--quick");
+
+export const CFG = {
+  rounds: envNumber("BENCH_ROUNDS", QUICK ? 1 : 3),
+  seconds: envNumber("BENCH_SECONDS", QUICK ? 2 : 5),
+  warmupSeconds: envNumber("BENCH_WARMUP_SECONDS", QUICK ? 1 : 3),
+  connections: [1, 32],
+  startupTries: QUICK ? 3 : 10,
+  tracedTries: QUICK ? 1 : 3,
+  ttfeTries: QUICK ? 5 : 20, // GET /stream; GET /site/stream (600 ms by design) gets half as many
+  streamTries: QUICK ? 1 : 3,
+  streamItems: 10_000,
+  cancelTries: QUICK ? 10 : 50,
+  keepAliveMs: 50, // the suite's (ci/lib.sh SUITE_KEEPALIVE_MS): hosts write an SSE comment after 50 ms of silence
+  memoryFirst: 100,
+  memoryThen: 10_000,
+  suite: !flag("--skip-suite"),
+  maxSeconds: envNumber("BENCH_MAX_SECONDS", 600), // the whole driver is aborted after this
+  maxRepeats: envNumber("BENCH_MAX_REPEATS", QUICK ? 0 : 8), // disturbed load rounds repeated, at most, in the whole run
+  quietWaitSeconds: envNumber("BENCH_QUIET_WAIT_SECONDS", QUICK ? 0 : 30), // at most this long for other work to end
+};
+
+export const OUT = outDir("bench");
+
+export const S1_BODY = JSON.stringify({ value: "  HeLLo Flow WORLD  " });
+export const S1_ANSWER = JSON.stringify({ value: "hello flow world" });

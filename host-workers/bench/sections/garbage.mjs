@@ -1,0 +1,107 @@
+// Section 9, garbage and tail: why p99 at 32 connections is what it is. V8's own count of the JS heap each S1 request
+// leaves behind, how often the young generation is collected for it and how long each collection stops the isolate
+// (every request in flight waits), next to the plain worker with a known amount of short-lived garbage added per
+// request, all else equal. Each target is workerd spawned directly with V8's --trace-gc-nvp.
+import fs from "node:fs";
+import { setTimeout as sleep } from "node:timers/promises";
+import { CFG, QUICK } from "../lib/config.mjs";
+import { fmt } from "../lib/format.mjs";
+import { loadRound } from "../lib/load-round.mjs";
+import { PLAIN_MODULE, WORKER_MODULE } from "../lib/paths.mjs";
+import { raw, section } from "../lib/report.mjs";
+import { row } from "../lib/results.mjs";
+import { median } from "../lib/stats.mjs";
+import { startWorkerd } from "../lib/workerd.mjs";
+
+/** The garbage the plain worker adds per request (POST /garbage/echo?bytes=N), one target each. */
+const GARBAGE_BYTES = [1024, 2048, 4096];
+const CONNECTIONS = 32;
+
+/** Sums the GC lines V8 printed (--trace-gc-nvp) in a stretch of a workerd log. */
+function gcFigures(text) {
+  const gcs = [];
+  for (const line of text.split("\n")) {
+    const m = line.match(/GC: (\{.*\})\s*$/);
+    if (!m) continue;
+    try {
+      gcs.push(JSON.parse(m[1]));
+    } catch {}
+  }
+  const scavenges = gcs.filter((g) => g.gc === "s");
+  return {
+    allocated: gcs.reduce((sum, g) => sum + (g.allocated ?? 0), 0),
+    scavenges: scavenges.length,
+    scavengePauseMs: scavenges.reduce((sum, g) => sum + g.pause, 0),
+    majors: gcs.length - scavenges.length,
+  };
+}
+
+/** One timed round on a target, with what V8 logged about its collections meanwhile. */
+async function tracedRound(host) {
+  const before = fs.statSync(host.entry.logPath).size;
+  const res = await loadRound(host, { connections: CONNECTIONS, seconds: CFG.seconds });
+  await sleep(100); // V8 prints a collection as it ends
+  const gc = gcFigures(fs.readFileSync(host.entry.logPath, "utf8").slice(before));
+  const seconds = res.n / res.rps;
+  return { res, gc, figures: { p99: res.p99, bytes: gc.allocated / res.n, perSecond: gc.scavenges / seconds,
+    pause: gc.scavenges ? gc.scavengePauseMs / gc.scavenges : null, majors: gc.majors } };
+}
+
+export async function garbage() {
+  const targets = [
+    { kind: "workers", module: WORKER_MODULE, echoPath: "/echo", label: "Workers host" },
+    { kind: "plain", module: PLAIN_MODULE, echoPath: "/echo", label: "plain JS" },
+    // Quick mode: not enough time for V8 to settle on a young-generation size for these too.
+    ...(QUICK ? [] : GARBAGE_BYTES).map((bytes) => ({ kind: `plain+${bytes}`, module: PLAIN_MODULE,
+      echoPath: `/garbage/echo?bytes=${bytes}`, label: `plain JS + ${fmt.int(bytes)} B garbage` })),
+  ];
+  // V8 grows the young generation under load: the first seconds collect more often than the steady state.
+  const warmup = Math.max(CFG.warmupSeconds, 3);
+  section(`9. Garbage and tail: POST /echo, ${CONNECTIONS} connections, workerd with V8's --trace-gc-nvp (one per target); `
+    + `warm-up ${warmup} s, then ${CFG.rounds} × ${CFG.seconds} s alternating`);
+  const hosts = [];
+  try {
+    for (const { kind, module, echoPath, label } of targets) {
+      const host = await startWorkerd(module, `gc-${kind}`, { kind, label, echoPath, v8Flags: ["--trace-gc-nvp"] });
+      hosts.push({ label, host, rounds: [] });
+    }
+    for (const h of hosts) await loadRound(h.host, { connections: CONNECTIONS, seconds: warmup });
+    for (let r = 0; r < CFG.rounds; r++) {
+      for (const h of r % 2 === 0 ? hosts : [...hosts].reverse()) {
+        const { res, gc, figures } = await tracedRound(h.host);
+        h.rounds.push(figures);
+        raw(`  round ${r + 1}  ${h.label.padEnd(30)} ${fmt.rps(res.rps).padStart(14)}  p99 ${fmt.ms(res.p99).padStart(8)}  `
+          + `JS heap ${fmt.int(figures.bytes).padStart(6)} B/req  scavenges ${figures.perSecond.toFixed(1)}/s, `
+          + `mean pause ${fmt.ms(figures.pause)}  mark-compacts ${gc.majors}`);
+      }
+    }
+  } finally {
+    await Promise.all(hosts.map((h) => h.host.stop()));
+  }
+  garbageRows(hosts);
+}
+
+function garbageRows(hosts) {
+  const values = (h, key) => h.rounds.map((x) => x[key]).filter((x) => x != null && Number.isFinite(x));
+  const m = (h, key) => median(values(h, key));
+  /** The median with the rounds' min–max: V8 sizes the young generation as it goes, so rounds differ. */
+  const spread = (h, key, f) => {
+    const v = values(h, key);
+    return CFG.rounds > 1 && v.length ? `${f(m(h, key))} (rounds ${f(Math.min(...v))}–${f(Math.max(...v))})` : f(m(h, key));
+  };
+  const bytes = (v) => `${fmt.int(v)} B`;
+  const perSecond = (v) => `${v.toFixed(1)}/s`;
+  const [workers, plain, ...garbage] = hosts;
+  row(9, `JS heap left per S1 request, ${CONNECTIONS} conn (V8's count)`, `Workers ${spread(workers, "bytes", bytes)}`,
+    `plain JS ${spread(plain, "bytes", bytes)}`, fmt.ratio(m(workers, "bytes") / m(plain, "bytes")), "—", null);
+  row(9, `Young-generation collections, ${CONNECTIONS} conn (each stops every request in flight)`,
+    `Workers ${spread(workers, "perSecond", perSecond)}, ${fmt.ms(m(workers, "pause"))} each`,
+    `plain JS ${spread(plain, "perSecond", perSecond)}, ${fmt.ms(m(plain, "pause"))} each`, "—", "—", null);
+  row(9, `S1 /echo p99 latency, ${CONNECTIONS} conn, traced`, `Workers ${spread(workers, "p99", fmt.ms)}`,
+    `plain JS ${spread(plain, "p99", fmt.ms)}`, fmt.ratio(m(workers, "p99") / m(plain, "p99")), "—", null);
+  for (const g of garbage) {
+    row(9, `S1 /echo p99 latency, ${CONNECTIONS} conn: ${g.label} per request`,
+      `${spread(g, "p99", fmt.ms)}; JS heap ${spread(g, "bytes", bytes)}/req`, `plain JS ${fmt.ms(m(plain, "p99"))}`,
+      fmt.ratio(m(g, "p99") / m(plain, "p99")), "—", null, "context: the p99 a request's garbage alone costs");
+  }
+}

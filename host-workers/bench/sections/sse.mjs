@@ -1,0 +1,98 @@
+// Section 3, SSE: time to the first event on GET /stream (hosts and baselines) and GET /site/stream (hosts only), and
+// events/s over GET /bench/stream, SPEC.md STREAM-2's stream of 10 000 items that hosts and baselines all serve.
+import http from "node:http";
+import { CFG } from "../lib/config.mjs";
+import { fmt } from "../lib/format.mjs";
+import { raw, section } from "../lib/report.mjs";
+import { row } from "../lib/results.mjs";
+import { max, median } from "../lib/stats.mjs";
+
+/** Exactly CFG.streamItems `data: {"chunk":i}` events, as fast as the client reads. */
+const BENCH_STREAM = "/bench/stream";
+const SITE_STREAM = "/site/stream?site=alpha";
+
+/** GET an event stream: time to the first `data:` event, to the end, and the events counted. */
+function readStream(url, timeoutMs = 30_000) {
+  return new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    let first = null;
+    let events = 0;
+    let comments = 0;
+    let pending = "";
+    const req = http.get(url, { agent: false, headers: { accept: "text/event-stream" } });
+    req.setTimeout(timeoutMs, () => req.destroy(new Error(`timeout: ${url}`)));
+    req.on("error", reject);
+    req.on("response", (res) => {
+      if (res.statusCode !== 200) {
+        res.resume();
+        reject(new Error(`${url} answered ${res.statusCode}`));
+        return;
+      }
+      res.setEncoding("utf8");
+      res.on("data", (chunk) => {
+        pending += chunk;
+        let i;
+        while ((i = pending.indexOf("\n\n")) >= 0) {
+          const block = pending.slice(0, i);
+          pending = pending.slice(i + 2);
+          if (block.startsWith("data:")) {
+            events++;
+            if (first == null) first = performance.now() - t0;
+          } else if (block.startsWith(":")) comments++;
+        }
+      });
+      res.on("end", () => resolve({ ttfe: first, total: performance.now() - t0, events, comments }));
+      res.on("error", reject);
+    });
+  });
+}
+
+export async function sse(hosts) {
+  await firstEvent(hosts);
+  await streamRate(hosts);
+}
+
+async function firstEvent({ workers, reference, plain, bare }) {
+  section(`3. SSE: time to first event (fresh connection each, alternating hosts; ${CFG.ttfeTries} tries on /stream, `
+    + `${Math.ceil(CFG.ttfeTries / 2)} on /site/stream; median)`);
+  const ttfe = {};
+  for (const p of ["/stream", SITE_STREAM]) {
+    const targets = p === "/stream" ? [workers, reference, plain, bare] : [workers, reference];
+    for (const host of targets) ttfe[`${host.kind} ${p}`] = [];
+    const tries = p === "/stream" ? CFG.ttfeTries : Math.ceil(CFG.ttfeTries / 2);
+    for (let i = 0; i < tries; i++) {
+      for (const host of targets) ttfe[`${host.kind} ${p}`].push(await readStream(`${host.url}${p}`));
+    }
+    for (const host of targets) {
+      const runs = ttfe[`${host.kind} ${p}`];
+      raw(`  GET ${p.padEnd(24)} ${host.kind.padEnd(10)} first event ${fmt.ms(median(runs.map((r) => r.ttfe))).padStart(8)} `
+        + `(max ${fmt.ms(max(runs.map((r) => r.ttfe)))}), whole stream ${fmt.ms(median(runs.map((r) => r.total)))}, `
+        + `${runs[0].events} events`);
+    }
+  }
+  const m = (key) => median(ttfe[key].map((r) => r.ttfe));
+  const [w, r, p, b] = ["workers", "reference", "plain", "bare"].map((k) => m(`${k} /stream`));
+  row(3, "SSE time to first event, GET /stream (median)", `Workers ${fmt.ms(w)}, reference ${fmt.ms(r)}`,
+    `plain JS ${fmt.ms(p)}, bare Jetty ${fmt.ms(b)}`, `${fmt.ratio(w / p)}, ${fmt.ratio(r / b)}`, "—", null);
+  row(3, "SSE time to first event, GET /site/stream (median)",
+    `Workers ${fmt.ms(m(`workers ${SITE_STREAM}`))}, reference ${fmt.ms(m(`reference ${SITE_STREAM}`))}`, "— (no such route)", "—", "—", null);
+}
+
+async function streamRate({ workers, reference, plain, bare }) {
+  section(`3. SSE: events/s over GET ${BENCH_STREAM} (${fmt.int(CFG.streamItems)} items; ${CFG.streamTries} tries, median)`);
+  const rate = {};
+  for (const host of [workers, reference, plain, bare]) {
+    const runs = [];
+    for (let i = 0; i < CFG.streamTries; i++) runs.push(await readStream(`${host.url}${BENCH_STREAM}`));
+    if (runs.some((r) => r.events !== CFG.streamItems)) {
+      throw new Error(`${host.kind}: GET ${BENCH_STREAM} gave ${runs.map((r) => r.events).join(", ")} events, not ${CFG.streamItems}`);
+    }
+    rate[host.kind] = median(runs.map((r) => r.events / (r.total / 1000)));
+    raw(`  ${host.kind.padEnd(10)} ${runs.map((r) => fmt.ms(r.total)).join(", ")} → ${fmt.int(rate[host.kind])} events/s `
+      + `(first event ${fmt.ms(median(runs.map((r) => r.ttfe)))})`);
+  }
+  const perSecond = (kind) => `${fmt.int(rate[kind])}/s`;
+  row(3, `SSE events/s, GET ${BENCH_STREAM} (${fmt.int(CFG.streamItems)} items)`,
+    `Workers ${perSecond("workers")}, reference ${perSecond("reference")}`, `plain JS ${perSecond("plain")}, bare Jetty ${perSecond("bare")}`,
+    `${fmt.ratio(rate.workers / rate.plain)}, ${fmt.ratio(rate.reference / rate.bare)}`, "—", null);
+}

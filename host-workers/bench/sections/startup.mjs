@@ -1,0 +1,103 @@
+// Section 5, startup: workerd spawned directly → first 200 on POST /echo, the Workers module against the plain
+// worker; then workerd's own trace of compiling and evaluating them, with two context runs (see tracedStartup).
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { CFG } from "../lib/config.mjs";
+import { fmt } from "../lib/format.mjs";
+import { HOSTS } from "../lib/hosts.mjs";
+import { PLAIN_MODULE, WORKER_MODULE } from "../lib/paths.mjs";
+import { workerStartup } from "../lib/perfetto.mjs";
+import { raw, section } from "../lib/report.mjs";
+import { row } from "../lib/results.mjs";
+import { median } from "../lib/stats.mjs";
+import { startWorkerd } from "../lib/workerd.mjs";
+
+/** Spawn → first 200 on POST /echo, in ms; workerd is stopped again. */
+async function coldStart(moduleDir, name, options) {
+  const workerd = await startWorkerd(moduleDir, `startup-${name}`, options);
+  await workerd.stop();
+  return workerd.readyMs;
+}
+
+/** A temp module dir: the plain worker's entry importing the host's built module without ever calling it. */
+function plainCarryingHostModule() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "flowconf-bench-carrying-"));
+  fs.copyFileSync(path.join(WORKER_MODULE, "flowconf-host.js"), path.join(dir, "flowconf-host.js"));
+  const plain = fs.readFileSync(path.join(PLAIN_MODULE, "entry.mjs"), "utf8");
+  fs.writeFileSync(path.join(dir, "entry.mjs"),
+    `import * as carried from "./flowconf-host.js";\nglobalThis.__flowconfCarried = carried;\n${plain}`);
+  return dir;
+}
+
+export async function startup() {
+  section(`5. Startup: spawn workerd → first 200 on POST /echo, ${CFG.startupTries} tries each, alternating`);
+  const modules = { workers: WORKER_MODULE, plain: PLAIN_MODULE };
+  const times = { workers: [], plain: [] };
+  for (let i = 0; i < CFG.startupTries; i++) {
+    const order = i % 2 === 0 ? ["workers", "plain"] : ["plain", "workers"];
+    for (const kind of order) times[kind].push(await coldStart(modules[kind], kind));
+  }
+  for (const kind of ["workers", "plain"]) {
+    raw(`  ${HOSTS[kind].label.padEnd(34)} ${times[kind].map((t) => t.toFixed(1)).join(" ")} ms  → median ${fmt.ms(median(times[kind]))}`);
+  }
+  const w = median(times.workers);
+  const p = median(times.plain);
+  row(5, "Startup: workerd spawn → first 200 (median)", `Workers ${fmt.ms(w)}`, `plain JS ${fmt.ms(p)}`,
+    `+${fmt.ms(w - p)}`, "≤ plain JS + 10 ms", w - p <= 10);
+  await tracedStartup();
+}
+
+/**
+ * Context for the budget: the plain worker carrying the host's module, imported but never called (does compile time
+ * follow the module's size or what runs?), and the host with V8's --no-lazy, every function compiled up front (how
+ * much of the first request is V8 compiling the functions on its path?).
+ */
+async function tracedStartup() {
+  section(`5. Startup as workerd's own trace reports it (--perfetto-trace, ${CFG.tracedTries} more tries each)`);
+  const carrying = plainCarryingHostModule();
+  const modules = { workers: WORKER_MODULE, plain: PLAIN_MODULE, carrying, eager: WORKER_MODULE };
+  const flags = { eager: ["--no-lazy"] };
+  const traced = { workers: [], plain: [], carrying: [], eager: [] };
+  for (let i = 0; i < CFG.tracedTries; i++) {
+    for (const kind of Object.keys(traced)) {
+      const traceFile = path.join(os.tmpdir(), `flowconf-bench-${process.pid}-${kind}-${i}.pftrace`);
+      try {
+        await coldStart(modules[kind], `${kind}-traced`, { traceFile, v8Flags: flags[kind] });
+        traced[kind].push(workerStartup(traceFile));
+      } catch (e) {
+        raw(`  ${kind}: trace unreadable (${e.message})`);
+      } finally {
+        fs.rmSync(traceFile, { force: true });
+      }
+    }
+  }
+  const pick = (kind, key) => median(traced[kind].map((t) => t[key]));
+  fs.rmSync(carrying, { recursive: true, force: true });
+  const labels = { carrying: "plain JS + host module, unused", eager: "Workers host, V8 --no-lazy" };
+  const label = (kind) => labels[kind] ?? HOSTS[kind].label;
+  for (const kind of Object.keys(traced)) {
+    raw(`  ${label(kind).padEnd(34)} compile ${fmt.ms(pick(kind, "compileMs"))}, evaluate ${fmt.ms(pick(kind, "evaluateMs"))}, `
+      + `worker construction ${fmt.ms(pick(kind, "workerMs"))}, first request ${fmt.ms(pick(kind, "firstRequestMs"))} (medians)`);
+  }
+  const pair = (key) => [pick("workers", key), pick("plain", key)];
+  const [wc, pc] = pair("compileMs");
+  const [we, pe] = pair("evaluateMs");
+  const [wf, pf] = pair("firstRequestMs");
+  if (wc == null) {
+    row(5, "Script evaluation time", "not reported (no perfetto trace)", "—", "—", "—", null);
+    return;
+  }
+  row(5, "Script compile (workerd trace: compileModules)", `Workers ${fmt.ms(wc)}`, `plain JS ${fmt.ms(pc)}`, `+${fmt.ms(wc - pc)}`, "—", null);
+  row(5, "Script evaluation (workerd trace: top-level run)", `Workers ${fmt.ms(we)}`, `plain JS ${fmt.ms(pe)}`, `+${fmt.ms(we - pe)}`, "—", null);
+  row(5, "First request in a new isolate (workerd trace)", `Workers ${fmt.ms(wf)}`, `plain JS ${fmt.ms(pf)}`, `+${fmt.ms(wf - pf)}`, "—", null);
+  const [cc, cf] = [pick("carrying", "compileMs"), pick("carrying", "firstRequestMs")];
+  const kb = fs.statSync(path.join(WORKER_MODULE, "flowconf-host.js")).size / 1024;
+  row(5, "Script compile, plain JS carrying the host's module unused (context)", `${fmt.ms(cc)}; first request ${fmt.ms(cf)}`,
+    `plain JS ${fmt.ms(pc)}`, `+${fmt.ms(cc - pc)}`, "—", null,
+    `compile follows size, not what runs: ${((cc - pc) * 1000 / kb).toFixed(0)} µs per kB of the host's ${kb.toFixed(0)} kB module`);
+  const [ec, ef] = [pick("eager", "compileMs"), pick("eager", "firstRequestMs")];
+  row(5, "First request, Workers host with V8 --no-lazy (context)", `${fmt.ms(ef)}; compile ${fmt.ms(ec)}`,
+    `Workers, lazy: ${fmt.ms(wf)}`, `${wf >= ef ? "−" : "+"}${fmt.ms(Math.abs(wf - ef))}`, "—", null,
+    "what V8's lazy compile of the functions on the first request's path costs it");
+}
