@@ -1,7 +1,7 @@
 package dev.flowconf.conformance;
 
-import static dev.flowconf.conformance.CannedHostTestCase.SSE_HEADERS;
-import static dev.flowconf.conformance.CannedHostTestCase.STREAM_CHUNKS;
+import static dev.flowconf.conformance.StandInHost.SSE_HEADERS;
+import static dev.flowconf.conformance.StandInHost.STREAM_CHUNKS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,7 +19,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The browser checks (EventSource, aborted fetches watched through the run probe) pass a canned host
+ * The browser checks (EventSource, aborted fetches watched through the run probe) pass a stand-in host
  * that behaves and fail one that breaks the clause, judged by the real approved transcripts.
  */
 @ExtendWith(PerJvmResources.class)
@@ -32,13 +32,13 @@ class BrowserCheckTests {
   @TempDir
   Path goldensDir;
 
-  private CannedHostTestCase host;
+  private StandInHost host;
   private GoldenCopies copies;
 
   @BeforeEach
   void copyCasesAndStartHost() throws IOException {
     copies = GoldenCopies.of(goldensDir, EVENTSOURCE, ABORT_STREAM, ABORT_VALUE);
-    host = CannedHostTestCase.start();
+    host = StandInHost.start();
   }
 
   @AfterEach
@@ -110,7 +110,7 @@ class BrowserCheckTests {
 
   private Outcome check(PlaywrightRuntime playwright, String caseId) {
     return new ConformanceCheck(playwright, copies.goldens(), Expectations.none(), Duration.ZERO)
-        .check(copies.get(caseId), host.target("canned"));
+        .check(copies.get(caseId), host.target("stand-in"));
   }
 
   private static void assertFailsWith(Outcome outcome, String diffLines, String clause) {

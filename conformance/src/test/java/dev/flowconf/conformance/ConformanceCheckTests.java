@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The whole check against a canned host, with copies of real cases and their approved transcripts. */
+/** The whole check against a stand-in host, with copies of real cases and their approved transcripts. */
 @ExtendWith(PerJvmResources.class)
 class ConformanceCheckTests {
 
@@ -39,13 +39,13 @@ class ConformanceCheckTests {
   @TempDir
   Path goldensDir;
 
-  private CannedHostTestCase host;
+  private StandInHost host;
   private GoldenCopies copies;
 
   @BeforeEach
   void copyCasesAndStartHost() throws IOException {
     copies = GoldenCopies.of(goldensDir, HAPPY_PATH, SPILL, HEALTH, PREFLIGHT_KV);
-    host = CannedHostTestCase.start();
+    host = StandInHost.start();
   }
 
   @AfterEach
@@ -57,7 +57,7 @@ class ConformanceCheckTests {
   void aHostAnsweringAsApprovedPasses(PlaywrightRuntime playwright) {
     host.answer("/echo", 200, "application/json", "{\"value\":\"hello\"}");
 
-    Outcome outcome = check(playwright, Expectations.none()).check(copies.get(HAPPY_PATH), host.target("canned"));
+    Outcome outcome = check(playwright, Expectations.none()).check(copies.get(HAPPY_PATH), host.target("stand-in"));
 
     assertEquals(Verdict.PASS, outcome.verdict(), () -> outcome.message().orElseThrow());
   }
@@ -66,14 +66,14 @@ class ConformanceCheckTests {
   void aHostAnsweringDifferentlyFailsWithTheChangedLines(PlaywrightRuntime playwright) {
     host.answer("/echo", 200, "application/json; charset=utf-8", "{\"value\":\"HeLLo\"}");
 
-    Outcome outcome = check(playwright, Expectations.none()).check(copies.get(HAPPY_PATH), host.target("canned"));
+    Outcome outcome = check(playwright, Expectations.none()).check(copies.get(HAPPY_PATH), host.target("stand-in"));
 
     String failure = outcome.message().orElseThrow();
     assertEquals(Verdict.FAIL, outcome.verdict());
     assertTrue(failure.contains("-content-type: application/json\n+content-type: application/json; charset=utf-8\n"),
         failure);
     assertTrue(failure.contains("-  \"value\": \"hello\"\n+  \"value\": \"HeLLo\"\n"), failure);
-    assertTrue(Files.exists(goldensDir.resolve("cases/echo/s1-happy-path.canned.received.txt")));
+    assertTrue(Files.exists(goldensDir.resolve("cases/echo/s1-happy-path.stand-in.received.txt")));
   }
 
   @Test
@@ -94,17 +94,17 @@ class ConformanceCheckTests {
 
   @Test
   void aFailureTheHostsLedgerExpectsIsXfailAndAPassAgainstItIsXpass(PlaywrightRuntime playwright) throws IOException {
-    Path ledger = goldensDir.resolve("expectations/canned/" + SPILL + ".json");
+    Path ledger = goldensDir.resolve("expectations/stand-in/" + SPILL + ".json");
     Files.createDirectories(ledger.getParent());
     Files.writeString(ledger, "{\"expected\": \"FAIL\", \"clause\": \"SPILL-HOST-1\", \"reason\": \"no spill storage\"}");
     ConformanceCheck check = check(playwright, Expectations.load(copies.goldens(), CaseCatalog.load(copies.goldens())));
     GoldenCase spill = copies.get(SPILL);
 
     host.answer("/spill", 400, "application/json", "{\"error\":\"unsupported_spill\",\"message\":\"…\"}");
-    Outcome expectedFailure = check.check(spill, host.target("canned"));
+    Outcome expectedFailure = check.check(spill, host.target("stand-in"));
     host.answer("/spill", 200, "application/json", "[{\"batch_id\":\"b-1\",\"item\":\"alpha\",\"stored\":true},"
         + "{\"batch_id\":\"b-1\",\"item\":\"beta\",\"stored\":true},{\"batch_id\":\"b-1\",\"item\":\"gamma\",\"stored\":true}]");
-    Outcome unexpectedPass = check.check(spill, host.target("canned"));
+    Outcome unexpectedPass = check.check(spill, host.target("stand-in"));
     Outcome onAnotherHost = check.check(spill, host.target("other"));
 
     assertEquals(Verdict.XFAIL, expectedFailure.verdict(), "SPILL-HOST-1: the ledger excuses the failure");
@@ -132,7 +132,7 @@ class ConformanceCheckTests {
 
   @Test
   void aRoutedPrefixReachesItsOwnProcessWithThePrefixRewritten(PlaywrightRuntime playwright) throws IOException {
-    try (CannedHostTestCase kvProcess = CannedHostTestCase.start()) {
+    try (StandInHost kvProcess = StandInHost.start()) {
       kvProcess.answer("/preflight", 200, "application/json", "{\"key\":\"k\",\"n\":[1,2]}");
       ConformanceCheck check = check(playwright, Expectations.none());
       URI kvUrl = URI.create(kvProcess.target("kv").baseUrl() + "/preflight");
@@ -142,31 +142,31 @@ class ConformanceCheckTests {
       Outcome unrouted = check.check(copies.get(PREFLIGHT_KV), host.target("split"));
 
       assertEquals(Verdict.PASS, routed.verdict(), () -> routed.message().orElseThrow());
-      assertEquals(List.of("/preflight"), kvProcess.received().stream().map(CannedHostTestCase.Received::path).toList());
+      assertEquals(List.of("/preflight"), kvProcess.received().stream().map(StandInHost.Received::path).toList());
       assertEquals(Verdict.FAIL, unrouted.verdict(), "without the route the base process answers 404");
-      assertEquals(List.of("/preflight/kv"), host.received().stream().map(CannedHostTestCase.Received::path).toList());
+      assertEquals(List.of("/preflight/kv"), host.received().stream().map(StandInHost.Received::path).toList());
     }
   }
 
   @Test
   void aPinnedDeviationExcusesOnlyThatAnswer(PlaywrightRuntime playwright) throws IOException {
-    Path ledger = goldensDir.resolve("expectations/canned/" + SPILL + ".json");
+    Path ledger = goldensDir.resolve("expectations/stand-in/" + SPILL + ".json");
     Files.createDirectories(ledger.getParent());
     Files.writeString(ledger, "{\"expected\": \"FAIL\", \"clause\": \"SPILL-HOST-1\", \"reason\": \"no spill\"}");
     host.answer("/spill", 400, "application/json", "{\"error\":\"unsupported_spill\"}");
-    Outcome first = check(playwright, Expectations.none()).check(copies.get(SPILL), host.target("canned"));
-    Files.writeString(goldensDir.resolve("expectations/canned/" + SPILL + ".deviation.txt"), first.received().orElseThrow());
+    Outcome first = check(playwright, Expectations.none()).check(copies.get(SPILL), host.target("stand-in"));
+    Files.writeString(goldensDir.resolve("expectations/stand-in/" + SPILL + ".deviation.txt"), first.received().orElseThrow());
     ConformanceCheck check = check(playwright, Expectations.load(copies.goldens(), CaseCatalog.load(copies.goldens())));
 
-    Outcome asPinned = check.check(copies.get(SPILL), host.target("canned"));
+    Outcome asPinned = check.check(copies.get(SPILL), host.target("stand-in"));
     host.answer("/spill", 500, "application/json", "{\"error\":\"unsupported_spill\"}");
-    Outcome otherwise = check.check(copies.get(SPILL), host.target("canned"));
+    Outcome otherwise = check.check(copies.get(SPILL), host.target("stand-in"));
 
     assertEquals(Verdict.XFAIL, asPinned.verdict(), () -> asPinned.message().orElseThrow());
     assertEquals(Verdict.FAIL, otherwise.verdict());
     String failure = otherwise.message().orElseThrow();
     assertTrue(failure.contains("differs from the approved transcript and also from the deviation "
-        + "expectations/canned/flows/s6-spill-acks.deviation.txt pins (SPILL-HOST-1)"), failure);
+        + "expectations/stand-in/flows/s6-spill-acks.deviation.txt pins (SPILL-HOST-1)"), failure);
     assertTrue(failure.contains("-<<< 400\n+<<< 500\n"), failure);
   }
 

@@ -11,7 +11,7 @@ import java.util.List;
 /**
  * Copies real golden cases (case file and approved transcript), and the feature names they use, into a
  * temporary goldens directory, so
- * a canned host is judged by the very transcripts the hosts are, and no test writes into goldens/.
+ * a stand-in host is judged by the very transcripts the hosts are, and no test writes into goldens/.
  */
 final class GoldenCopies {
 

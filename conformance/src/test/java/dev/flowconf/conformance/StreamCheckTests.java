@@ -1,7 +1,7 @@
 package dev.flowconf.conformance;
 
-import static dev.flowconf.conformance.CannedHostTestCase.SSE_HEADERS;
-import static dev.flowconf.conformance.CannedHostTestCase.STREAM_CHUNKS;
+import static dev.flowconf.conformance.StandInHost.SSE_HEADERS;
+import static dev.flowconf.conformance.StandInHost.STREAM_CHUNKS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -22,7 +22,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Event-stream transcripts catch a host that breaks the SSE clauses: each canned host below differs
+ * Event-stream transcripts catch a host that breaks the SSE clauses: each stand-in host below differs
  * from a conforming one in one way, and the real approved transcript must fail it with a diff.
  */
 @ExtendWith(PerJvmResources.class)
@@ -35,13 +35,13 @@ class StreamCheckTests {
   @TempDir
   Path goldensDir;
 
-  private CannedHostTestCase host;
+  private StandInHost host;
   private GoldenCopies copies;
 
   @BeforeEach
   void copyCasesAndStartHost() throws IOException {
     copies = GoldenCopies.of(goldensDir, THREE_CHUNKS, SSE_ERROR, KEEP_ALIVE);
-    host = CannedHostTestCase.start();
+    host = StandInHost.start();
   }
 
   @AfterEach
@@ -119,7 +119,7 @@ class StreamCheckTests {
 
   private Outcome check(PlaywrightRuntime playwright, String caseId) {
     return new ConformanceCheck(playwright, copies.goldens(), Expectations.none(), Duration.ZERO)
-        .check(copies.get(caseId), host.target("canned"));
+        .check(copies.get(caseId), host.target("stand-in"));
   }
 
   private static void assertFailsWith(Outcome outcome, String diffLines, String clause) {

@@ -91,7 +91,7 @@ public final class ReceivedApproval {
     String text = read(source);
     Path approvedFile = goldens.approvedFile(caseId);
     boolean created = !Files.exists(approvedFile);
-    String diff = UnifiedDiff.of(created ? "" : read(approvedFile), text,
+    String diff = UnifiedDiffReporter.unifiedDiff(created ? "" : read(approvedFile), text,
         created ? "/dev/null" : approvedFile.getFileName().toString(), source.getFileName().toString());
     copy(source, approvedFile);
     List<Path> deleted = new ArrayList<>();

@@ -4,6 +4,10 @@ import dev.flowconf.conformance.approval.TranscriptApproval;
 import dev.flowconf.conformance.golden.Expectation;
 import dev.flowconf.conformance.golden.GoldenCase;
 import dev.flowconf.conformance.replay.Target;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -21,73 +25,24 @@ import java.util.Optional;
  */
 public final class HtmlReport {
 
-  static final String STYLE = """
-      :root { --pass: #1a7f37; --pass-bg: #dafbe1; --fail: #cf222e; --fail-bg: #ffebe9;
-              --xfail: #7d4e00; --xfail-bg: #fff1b8; --xpass: #8250df; --xpass-bg: #f3e6ff;
-              --line: #d8dee4; --muted: #59636e; --head: #f6f8fa; }
-      * { box-sizing: border-box; }
-      body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", "Noto Sans", sans-serif; color: #1f2328;
-             margin: 24px 32px; }
-      h1 { font-size: 22px; margin: 0 0 2px; }
-      h2 { font-size: 16px; margin: 24px 0 8px; }
-      code, .mono, pre { font-family: ui-monospace, "SFMono-Regular", "DejaVu Sans Mono", Menlo, monospace;
-             font-size: 12.5px; }
-      a { color: #0969da; }
-      .meta { color: var(--muted); margin: 0 0 16px; }
-      .status { display: inline-block; padding: 2px 10px; border-radius: 12px; font-weight: 600; font-size: 13px;
-             margin-left: 8px; vertical-align: 3px; }
-      .status.ok { color: var(--pass); background: var(--pass-bg); }
-      .status.bad { color: var(--fail); background: var(--fail-bg); }
-      table { border-collapse: collapse; }
-      .totals th, .totals td { padding: 4px 14px 4px 0; border-bottom: 1px solid var(--line); text-align: right; }
-      .totals th:first-child, .totals td:first-child, .totals .url { text-align: left; }
-      .totals td.url { color: var(--muted); }
-      .totals td.zero { color: #afb8c1; }
-      .parity { margin: 14px 0; padding: 8px 12px; border-left: 4px solid var(--line); background: var(--head); }
-      .parity.split { border-left-color: #bf8700; }
-      .failures li { margin: 2px 0; }
-      .legend { color: var(--muted); font-size: 12.5px; margin: 10px 0 6px; }
-      .legend span.verdict { margin: 0 4px 0 10px; }
-      .matrix { width: 100%; }
-      .matrix th, .matrix td { padding: 3px 12px 3px 0; border-bottom: 1px solid #eef1f4; text-align: left;
-             vertical-align: middle; }
-      .matrix thead th { position: sticky; top: 0; background: #fff; border-bottom: 2px solid var(--line);
-             padding-top: 6px; }
-      .matrix th.host, .matrix td.cell { text-align: center; width: 150px; padding-right: 0; }
-      .matrix tr.topic th { background: var(--head); padding: 8px 10px 4px; font-size: 13px;
-             border-bottom: 1px solid var(--line); }
-      .matrix tr.topic th span { color: var(--muted); font-weight: normal; margin-left: 6px; }
-      .matrix td.case { padding-left: 10px; white-space: nowrap; }
-      .matrix td.desc { color: var(--muted); font-size: 12.5px; }
-      .matrix td.desc code, dd code { font-size: 11.5px; background: var(--head); padding: 0 3px; border-radius: 3px; }
-      .matrix td.clauses { color: var(--muted); font-size: 11.5px; }
-      .matrix tr.split td.case { box-shadow: inset 3px 0 #bf8700; }
-      .matrix tr:hover td { background: #f6f8fa; }
-      .diverge { color: #9a6700; font-size: 11px; font-weight: 600; margin-left: 6px; }
-      .verdict { display: inline-block; min-width: 56px; padding: 1px 6px; border-radius: 4px; font-weight: 600;
-             font-size: 12px; text-align: center; text-decoration: none; }
-      .pass .verdict, span.verdict.pass { color: var(--pass); background: var(--pass-bg); }
-      .fail .verdict, span.verdict.fail { color: var(--fail); background: var(--fail-bg); }
-      .xfail .verdict, span.verdict.xfail { color: var(--xfail); background: var(--xfail-bg); }
-      .xpass .verdict, span.verdict.xpass { color: var(--xpass); background: var(--xpass-bg); }
-      .na .verdict, span.verdict.na { color: var(--muted); background: #eef1f4; font-weight: normal; }
-      .none .verdict { color: var(--muted); }
-      a.diff { font-size: 11.5px; margin-left: 6px; }
-      pre { background: var(--head); border: 1px solid var(--line); padding: 10px 12px; overflow-x: auto;
-            line-height: 1.4; }
-      pre .add { color: #116329; background: #e6ffec; display: inline-block; width: 100%; }
-      pre .del { color: #82071e; background: #ffebe9; display: inline-block; width: 100%; }
-      pre .hunk { color: #0550ae; display: inline-block; width: 100%; }
-      pre .file { color: var(--muted); display: inline-block; width: 100%; font-weight: 600; }
-      dl { display: grid; grid-template-columns: max-content 1fr; gap: 2px 14px; }
-      dt { color: var(--muted); }
-      dd { margin: 0; }
-      """;
+  /** The report's style sheet, a resource so it reads and edits as CSS; inlined into every page. */
+  static final String STYLE = styleSheet();
 
   private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT)
       .withZone(ZoneOffset.UTC);
 
   private HtmlReport() {}
+
+  private static String styleSheet() {
+    try (InputStream css = HtmlReport.class.getResourceAsStream("report.css")) {
+      if (css == null) {
+        throw new IllegalStateException("report.css is missing from the class path beside HtmlReport");
+      }
+      return new String(css.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read report.css", e);
+    }
+  }
 
   /** {@code index.html}; links follow {@code layout}, which knows which approved transcripts were copied. */
   static String index(CheckedRun run, ReportLayout layout) {

@@ -1,6 +1,6 @@
 package dev.flowconf.conformance.report;
 
-import dev.flowconf.conformance.approval.UnifiedDiff;
+import dev.flowconf.conformance.approval.UnifiedDiffReporter;
 import dev.flowconf.conformance.golden.Expectation;
 import dev.flowconf.conformance.golden.GoldenCase;
 import java.time.Duration;
@@ -73,7 +73,8 @@ public record Outcome(GoldenCase golden, String host, Verdict verdict, Optional<
     return failed(golden, host, golden.labelOn(host) + ": differs from the approved transcript and also from the "
         + "deviation expectations/" + host + "/" + pinned + " pins (" + expectation.clause() + "); if the new answer "
         + "is the host's known deviation, copy the received transcript over that file\n"
-        + UnifiedDiff.of(expectation.deviation().orElseThrow(), received, pinned.substring(pinned.lastIndexOf('/') + 1),
+        + UnifiedDiffReporter.unifiedDiff(expectation.deviation().orElseThrow(), received,
+            pinned.substring(pinned.lastIndexOf('/') + 1),
             golden.id().substring(golden.id().lastIndexOf('/') + 1) + "." + host + ".received.txt"))
         .withReceived(received);
   }

@@ -1,6 +1,5 @@
 package dev.flowconf.conformance.transcript;
 
-import dev.flowconf.conformance.transcript.JsonTokenizer.JsonText;
 import java.util.Optional;
 
 /**
@@ -16,9 +15,9 @@ final class EventLines {
 
   static String render(String line) {
     if (line.startsWith(DATA)) {
-      Optional<JsonText> json = JsonTokenizer.tokenize(line.substring(DATA.length()));
+      Optional<VerbatimJson> json = VerbatimJson.parse(line.substring(DATA.length()));
       if (json.isPresent() && json.get().compact()) {
-        return DATA + JsonReindenter.reindent(json.get().tokens());
+        return DATA + JsonLayout.of(json.get());
       }
     }
     return VisibleText.ofText(line);

@@ -1,7 +1,6 @@
 package dev.flowconf.conformance.transcript;
 
 import dev.flowconf.conformance.golden.Header;
-import dev.flowconf.conformance.transcript.JsonTokenizer.JsonText;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -40,10 +39,10 @@ final class ResponseBody {
     if (body.length > SHOWN_WHOLE_BYTES) {
       return "body: " + LongContent.summary(body) + "\n";
     }
-    Optional<JsonText> json = strictUtf8(body).flatMap(JsonTokenizer::tokenize);
+    Optional<VerbatimJson> json = strictUtf8(body).flatMap(VerbatimJson::parse);
     if (json.isPresent()) {
       return "body: JSON, " + (json.get().compact() ? "compact" : "not compact") + ", " + byteCount(body.length)
-          + "\n" + JsonReindenter.reindent(json.get().tokens()) + "\n";
+          + "\n" + JsonLayout.of(json.get()) + "\n";
     }
     return "body: text, " + byteCount(body.length) + "\n" + VisibleText.ofBytes(body) + "\n";
   }

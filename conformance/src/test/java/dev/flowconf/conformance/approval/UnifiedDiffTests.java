@@ -1,6 +1,7 @@
 package dev.flowconf.conformance.approval;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -10,7 +11,7 @@ class UnifiedDiffTests {
 
   @Test
   void equalTextsHaveNoDiff() {
-    assertEquals("", UnifiedDiff.of("a\nb\n", "a\nb\n", "old", "new"));
+    assertEquals("", UnifiedDiffReporter.unifiedDiff("a\nb\n", "a\nb\n", "old", "new"));
   }
 
   @Test
@@ -35,7 +36,7 @@ class UnifiedDiffTests {
         -line 18
          line 19
          line 20
-        """, UnifiedDiff.of(old, changed, "old", "new"));
+        """, UnifiedDiffReporter.unifiedDiff(old, changed, "old", "new"));
   }
 
   @Test
@@ -58,12 +59,33 @@ class UnifiedDiffTests {
         -line 9
         +line nine
          line 10
-        """, UnifiedDiff.of(old, changed, "old", "new"));
+        """, UnifiedDiffReporter.unifiedDiff(old, changed, "old", "new"));
   }
 
   @Test
   void anEmptyOldTextIsAllInsertion() {
-    assertEquals("--- old\n+++ new\n@@ -0,0 +1,2 @@\n+a\n+b\n", UnifiedDiff.of("", "a\nb\n", "old", "new"));
+    assertEquals("--- old\n+++ new\n@@ -0,0 +1,2 @@\n+a\n+b\n", UnifiedDiffReporter.unifiedDiff("", "a\nb\n", "old", "new"));
+  }
+
+  @Test
+  void anEmptyNewTextIsAllDeletion() {
+    assertEquals("--- old\n+++ new\n@@ -1,2 +0,0 @@\n-a\n-b\n", UnifiedDiffReporter.unifiedDiff("a\nb\n", "", "old", "new"));
+  }
+
+  @Test
+  void twoLargeWhollyDifferentTextsStillGiveOneCompleteHunk() {
+    String approved = "line\n".repeat(12);
+    String received = "other\n".repeat(32_000);
+    String diff = UnifiedDiffReporter.unifiedDiff(approved, received, "old", "new");
+    assertTrue(diff.startsWith("--- old\n+++ new\n@@ -1,12 +1,32000 @@\n"), diff.substring(0, 60));
+    assertEquals(12, diff.lines().filter(l -> l.equals("-line")).count());
+    assertEquals(32_000, diff.lines().filter(l -> l.equals("+other")).count());
+  }
+
+  @Test
+  void aCarriageReturnIsPartOfItsLine() {
+    assertEquals("--- old\n+++ new\n@@ -1,2 +1,2 @@\n-a\n+a\r\n b\n",
+        UnifiedDiffReporter.unifiedDiff("a\nb\n", "a\r\nb\n", "old", "new"));
   }
 
   private static String numbered(int from, int to) {

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.flowconf.conformance.CannedHostTestCase;
-import dev.flowconf.conformance.CannedHostTestCase.Received;
+import dev.flowconf.conformance.StandInHost;
+import dev.flowconf.conformance.StandInHost.Received;
 import dev.flowconf.conformance.PerJvmResources;
 import dev.flowconf.conformance.golden.CaseRequest;
 import dev.flowconf.conformance.golden.Header;
@@ -24,11 +24,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(PerJvmResources.class)
 class CaseReplayerTests {
 
-  private CannedHostTestCase host;
+  private StandInHost host;
 
   @BeforeEach
   void startHost() throws IOException {
-    host = CannedHostTestCase.start();
+    host = StandInHost.start();
   }
 
   @AfterEach
@@ -39,7 +39,7 @@ class CaseReplayerTests {
   @Test
   void sendsTheCaseBytesExactlyEvenWhenTheyAreNotJson(PlaywrightRuntime playwright) {
     byte[] body = "{\"value\":".getBytes(StandardCharsets.UTF_8);
-    new CaseReplayer(playwright).send(host.target("canned"),
+    new CaseReplayer(playwright).send(host.target("stand-in"),
         new CaseRequest("POST", "/echo?x=1", List.of(new Header("content-type", "application/json")), body));
 
     Received received = host.received().get(0);
@@ -52,7 +52,7 @@ class CaseReplayerTests {
 
   @Test
   void sendsNoBodyAndNoContentTypeWhenTheCaseHasNone(PlaywrightRuntime playwright) {
-    new CaseReplayer(playwright).send(host.target("canned"), new CaseRequest("POST", "/echo", List.of(), new byte[0]));
+    new CaseReplayer(playwright).send(host.target("stand-in"), new CaseRequest("POST", "/echo", List.of(), new byte[0]));
 
     Received received = host.received().get(0);
     assertAll(
@@ -67,7 +67,7 @@ class CaseReplayerTests {
         new Header("x-multi", "a"), new Header("x-multi", "b"), new Header("content-type", "application/json")),
         "{}".getBytes(StandardCharsets.UTF_8));
 
-    ObservedResponse response = new CaseReplayer(playwright).send(host.target("canned"), request);
+    ObservedResponse response = new CaseReplayer(playwright).send(host.target("stand-in"), request);
 
     Received received = host.received().get(0);
     assertAll(
@@ -105,7 +105,7 @@ class CaseReplayerTests {
     CaseRequest request = new CaseRequest("post", "/echo", List.of(new Header("content-type", "application/json"),
         new Header("transfer-encoding", "chunked")), body);
 
-    new CaseReplayer(playwright).send(host.target("canned"), request);
+    new CaseReplayer(playwright).send(host.target("stand-in"), request);
 
     Received received = host.received().get(0);
     assertAll(
@@ -153,7 +153,7 @@ class CaseReplayerTests {
   void recordsStatusHeadersAndBodyOfAnyAnswer(PlaywrightRuntime playwright) {
     host.answer("/echo", 404, "text/plain", "route not found");
 
-    ObservedResponse response = new CaseReplayer(playwright).send(host.target("canned"),
+    ObservedResponse response = new CaseReplayer(playwright).send(host.target("stand-in"),
         new CaseRequest("GET", "/echo", List.of(), new byte[0]));
 
     assertAll(

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -100,6 +101,19 @@ class HtmlReportTests {
       assertFalse(index.contains(external), "index.html must not load anything: " + external);
     }
     assertTrue(index.contains("<style>"));
+  }
+
+  @Test
+  void everyPageInlinesTheStyleSheetFromTheClassPath() throws Exception {
+    String css;
+    try (var in = HtmlReport.class.getResourceAsStream("report.css")) {
+      css = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    String inlined = "<style>\n" + css + "</style>\n";
+
+    assertTrue(css.contains("\n.verdict { display: inline-block;"), "the rule every verdict badge uses");
+    assertTrue(index.contains(inlined), index);
+    assertTrue(Files.readString(report.resolve("diffs/echo/decimals.workers.html")).contains(inlined));
   }
 
   @Test

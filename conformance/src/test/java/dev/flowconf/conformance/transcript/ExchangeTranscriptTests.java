@@ -65,6 +65,34 @@ class ExchangeTranscriptTests {
   }
 
   @Test
+  void copiesNamesVerbatimAndKeepsDuplicates() {
+    assertEquals("""
+        body: JSON, compact, 27 bytes
+        {
+          "\\u0061": 1,
+          "a\\"b": 2,
+          "a": 3
+        }
+        """, bodyOf("{\"\\u0061\":1,\"a\\\"b\":2,\"a\":3}"));
+  }
+
+  @Test
+  void laysOutNestingDeeperThanJacksonsDefaultLimit() {
+    int depth = 1_500; // Jackson's parser and generator stop at 1 000 by default
+    StringBuilder expected = new StringBuilder();
+    for (int level = 0; level < depth; level++) {
+      expected.append("  ".repeat(level)).append("[\n");
+    }
+    expected.append("  ".repeat(depth)).append('1');
+    for (int level = depth - 1; level >= 0; level--) {
+      expected.append('\n').append("  ".repeat(level)).append(']');
+    }
+
+    assertEquals("body: JSON, compact, 3001 bytes\n" + expected + "\n",
+        bodyOf("[".repeat(depth) + "1" + "]".repeat(depth)));
+  }
+
+  @Test
   void keepsTheHostsKeyOrder() {
     assertEquals("""
         body: JSON, compact, 13 bytes

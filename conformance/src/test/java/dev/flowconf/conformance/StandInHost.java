@@ -20,11 +20,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A stand-in host on the JDK's HttpServer for the suite's own tests: answers each path with canned
- * bytes (404 with an empty body otherwise), can serve an endless stream with a run probe that counts
- * it, and records every request it received. Each test makes it break one rule to see a check fail.
+ * A stand-in for a host under test, on the JDK's HttpServer, so the runner's own tests need no real
+ * host: it answers each path with the bytes a test gave it (404 with an empty body otherwise), can
+ * serve an endless stream with a run probe that counts it, and records every request it received.
+ * A test starts one, makes it answer as a conforming host would or break one clause, and closes it.
  */
-public final class CannedHostTestCase implements AutoCloseable {
+public final class StandInHost implements AutoCloseable {
 
   /** The SSE headers both hosts send (SSE-HEADERS-1). */
   static final Map<String, String> SSE_HEADERS = Map.of("content-type", "text/event-stream", "cache-control", "no-cache");
@@ -51,28 +52,28 @@ public final class CannedHostTestCase implements AutoCloseable {
   private final AtomicLong active = new AtomicLong();
   private final AtomicLong cancelled = new AtomicLong();
 
-  private CannedHostTestCase(HttpServer server, ExecutorService threads) {
+  private StandInHost(HttpServer server, ExecutorService threads) {
     this.server = server;
     this.threads = threads;
   }
 
-  public static CannedHostTestCase start() throws IOException {
+  public static StandInHost start() throws IOException {
     HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     // A thread per exchange: an endless stream must not hold up the probe.
     ExecutorService threads = Executors.newCachedThreadPool();
-    CannedHostTestCase host = new CannedHostTestCase(server, threads);
+    StandInHost host = new StandInHost(server, threads);
     server.setExecutor(threads);
     server.createContext("/", host::handle);
     server.start();
     return host;
   }
 
-  public CannedHostTestCase answer(String path, int status, String contentType, String body) {
+  public StandInHost answer(String path, int status, String contentType, String body) {
     return answer(path, status, Map.of("content-type", contentType), body);
   }
 
   /** Answers {@code path} with these header fields, in this order, and body. */
-  public CannedHostTestCase answer(String path, int status, Map<String, String> headers, String body) {
+  public StandInHost answer(String path, int status, Map<String, String> headers, String body) {
     Map<String, String> fields = new LinkedHashMap<>(headers);
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     handlers.put(path, exchange -> {
@@ -86,7 +87,7 @@ public final class CannedHostTestCase implements AutoCloseable {
   }
 
   /** Answers {@code path} 200 with a chunked body, one chunk per part, each flushed on its own. */
-  public CannedHostTestCase answerInChunks(String path, String contentType, String... parts) {
+  public StandInHost answerInChunks(String path, String contentType, String... parts) {
     handlers.put(path, exchange -> {
       exchange.getResponseHeaders().add("content-type", contentType);
       exchange.sendResponseHeaders(200, 0);
@@ -105,7 +106,7 @@ public final class CannedHostTestCase implements AutoCloseable {
    * {@code /__flowconf/runs} from its counts: the stream's run is active until then, and counted
    * cancelled afterwards only if {@code countsCancellation} (else it stays active for ever).
    */
-  public CannedHostTestCase streamUntilTheClientLeaves(String path, boolean countsCancellation) {
+  public StandInHost streamUntilTheClientLeaves(String path, boolean countsCancellation) {
     handlers.put("/__flowconf/runs", exchange -> answerNow(exchange, "{\"active\":" + active + ",\"cancelled\":"
         + cancelled + ",\"completed\":0,\"started\":" + started + "}"));
     handlers.put(path, exchange -> {
