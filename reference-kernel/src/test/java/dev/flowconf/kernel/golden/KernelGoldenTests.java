@@ -2,6 +2,7 @@ package dev.flowconf.kernel.golden;
 
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import dev.flowconf.checkout.Checkout;
 import dev.flowconf.kernel.json.JsonObject;
 import dev.flowconf.kernel.json.JsonParser;
 import dev.flowconf.kernel.json.JsonValue;
@@ -22,7 +23,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class KernelGoldenTests {
     static Stream<Arguments> goldens() throws Exception {
         List<Arguments> cases = new ArrayList<>();
-        try (Stream<Path> files = Files.list(Path.of("..", "goldens", "kernel"))) {
+        try (Stream<Path> files = Files.list(Checkout.goldens().resolve("kernel"))) {
             for (Path file : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
                 String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
                 for (JsonValue c : JsonParser.parse(text).asArray().items()) {

@@ -3,21 +3,22 @@ package dev.flowconf.kernel.ir;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.flowconf.checkout.Checkout;
 import dev.flowconf.kernel.catalog.S2SiteFlow;
 import dev.flowconf.kernel.catalog.ShippedFlows;
 import dev.flowconf.kernel.json.JsonParser;
 import dev.flowconf.kernel.json.JsonValue;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The tests that read ../goldens/upstream are jvm-only; the others also run compiled by TeaVM. */
 class FlowIrReaderTests {
     private static JsonValue upstream(String file) throws Exception {
-        return JsonParser.parse(Files.readAllBytes(Path.of("..", "goldens", "upstream", file)));
+        return JsonParser.parse(Files.readAllBytes(Checkout.goldens().resolve("upstream").resolve(file)));
     }
 
     @Tag("jvm-only") // reads ../goldens/upstream
@@ -32,7 +33,7 @@ class FlowIrReaderTests {
     @Tag("jvm-only") // reads ../goldens/upstream
     @Test
     void shippedS2IsTheUpstreamDumpExceptForTheDumpsStaleId() throws Exception {
-        String dump = new String(java.nio.file.Files.readAllBytes(Path.of("..", "goldens", "upstream", "s2_site.json")),
+        String dump = new String(java.nio.file.Files.readAllBytes(Checkout.goldens().resolve("upstream").resolve("s2_site.json")),
                 java.nio.charset.StandardCharsets.UTF_8).replace("25c7b343-7bb9-5822-b686-4b13d3e3b396", S2SiteFlow.ID);
         assertEquals(JsonParser.parse(dump), FlowIrWriter.toJson(S2SiteFlow.flow()));
     }

@@ -9,6 +9,7 @@ import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import dev.flowconf.checkout.Checkout;
 import dev.flowconf.kernel.catalog.ShippedFlows;
 import dev.flowconf.kernel.json.JsonArray;
 import dev.flowconf.kernel.json.JsonObject;
@@ -40,7 +41,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 @Tag("jvm-only") // a JVM JSON Schema library (networknt, Jackson) and files under ../goldens
 class SchemaConformanceTests {
-    private static final Path UPSTREAM = Path.of("..", "goldens", "upstream");
+    private static final Path UPSTREAM = Checkout.goldens().resolve("upstream");
     private static JsonSchema schema;
 
     @BeforeAll

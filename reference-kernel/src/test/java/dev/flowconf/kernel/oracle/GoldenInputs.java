@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.flowconf.checkout.Checkout;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -28,7 +29,7 @@ import java.util.stream.Stream;
  */
 final class GoldenInputs {
     /** Surefire runs in the module directory; the goldens are beside it. */
-    static final Path GOLDENS = Path.of("..", "goldens");
+    static final Path GOLDENS = Checkout.goldens();
     static final Path CASES = GOLDENS.resolve("cases");
     static final Path KERNEL = GOLDENS.resolve("kernel");
 

@@ -2,6 +2,7 @@ package dev.flowconf.kernel.validate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.flowconf.checkout.Checkout;
 import dev.flowconf.kernel.catalog.ShippedFlows;
 import dev.flowconf.kernel.ir.FlowIR;
 import dev.flowconf.kernel.ir.FlowIrReader;
@@ -33,7 +34,7 @@ class ShippedFlowValidationTests {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"s2_site.json", "etl_logs.flow_ir.json"})
     void upstreamExampleDumpValidates(String file) throws Exception {
-        FlowIR flow = FlowIrReader.read(JsonParser.parse(Files.readAllBytes(Path.of("..", "goldens", "upstream", file))));
+        FlowIR flow = FlowIrReader.read(JsonParser.parse(Files.readAllBytes(Checkout.goldens().resolve("upstream").resolve(file))));
         assertEquals(List.of(), FlowValidator.validate(flow), file);
     }
 
