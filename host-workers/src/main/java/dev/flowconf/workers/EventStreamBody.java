@@ -43,31 +43,70 @@ final class EventStreamBody {
      */
     private JSPromise<JSUndefined> pull(ReadableStreamController controller) {
         if (events.nextFrameWithoutWaiting()) {
-            pullFrame(controller);
+            pullAvailable(controller);
             return null; // not a resolved promise: the stream then has none to wait for before it may pull again
         }
         return RequestThreads.run(() -> pullFrame(controller));
     }
 
     private void pullFrame(ReadableStreamController controller) {
-        String frame;
-        try {
-            frame = events.nextFrameText();
-        } catch (RuntimeException | Error failure) {
-            Console.error("flowconf: event stream failed: " + StackTraces.render(failure));
-            events.cancel();
-            frame = null;
-        }
+        String frame = nextFrame();
         if (over) {
             return; // cancelled while the frame was on its way
         }
         if (frame == null) {
-            end();
-            controller.close();
+            close(controller);
         } else {
             enqueue(frame);
             keepAlive.wrote();
         }
+    }
+
+    /**
+     * A stream that never waits has its next frames at hand: up to {@value #FRAMES_PER_CHUNK} of them go out as one
+     * chunk, because each chunk costs the platform far more than its bytes (a typed array, the stream's queue, a write
+     * to the socket). Still one pull per chunk, so a client that reads slowly still holds the run back; each frame
+     * stays a whole event, and the chunk ends with the last frame the stream had (its end or error included).
+     */
+    private void pullAvailable(ReadableStreamController controller) {
+        StringBuilder chunk = null;
+        for (int i = 0; i < FRAMES_PER_CHUNK; i++) {
+            String frame = nextFrame();
+            if (over) {
+                return;
+            }
+            if (frame == null) {
+                if (chunk != null) {
+                    enqueue(chunk.toString());
+                }
+                close(controller);
+                return;
+            }
+            chunk = chunk == null ? new StringBuilder(frame.length() * 8).append(frame) : chunk.append(frame);
+            if (!events.nextFrameWithoutWaiting()) {
+                break;
+            }
+        }
+        enqueue(chunk.toString());
+        keepAlive.wrote();
+    }
+
+    private static final int FRAMES_PER_CHUNK = 32;
+
+    /** The next frame; null at the end, or when the stream failed (logged, the run cancelled). */
+    private String nextFrame() {
+        try {
+            return events.nextFrameText();
+        } catch (RuntimeException | Error failure) {
+            Console.error("flowconf: event stream failed: " + StackTraces.render(failure));
+            events.cancel();
+            return null;
+        }
+    }
+
+    private void close(ReadableStreamController controller) {
+        end();
+        controller.close();
     }
 
     /** The run's cancellation takes monitors, so it runs on a green thread too, not in the JS callback. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.flowconf.wire.RawConnection;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -54,6 +55,29 @@ class WorkerdStreamingTests {
             assertFalse(head.fields().containsKey("connection"), "no hop-by-hop connection header: " + head);
             assertTrue(head.chunked(), head.toString());
             assertEquals("data: {\"chunk\":0}\n\ndata: {\"chunk\":1}\n\ndata: {\"chunk\":2}\n\n", http.readChunkedBody());
+        }
+    }
+
+    @Test
+    void aStreamThatNeverWaitsGoesOutManyFramesAChunkEveryEventWholeAndInOrder() throws Exception {
+        try (RawConnection http = RawConnection.request(workerd.baseUrl(), "GET", "/bench/stream", null)) {
+            assertEquals(200, http.readHead().status());
+            StringBuilder expected = new StringBuilder();
+            StringBuilder body = new StringBuilder();
+            int chunks = 0;
+            for (byte[] chunk = http.readChunk(); chunk != null; chunk = http.readChunk()) {
+                String text = new String(chunk, StandardCharsets.UTF_8);
+                assertTrue(text.endsWith("\n\n"), "a chunk ends on a whole event: " + text);
+                body.append(text);
+                chunks++;
+            }
+            for (int i = 0; i < 10_000; i++) {
+                expected.append("data: {\"chunk\":").append(i).append("}\n\n");
+            }
+            assertEquals(expected.toString(), body.toString());
+            // Up to 32 frames a pull (EventStreamBody): one chunk per event cost the platform more than the event.
+            assertTrue(chunks <= 10_000 / 32 + 1, chunks + " chunks for 10 000 events");
+            System.out.printf("/bench/stream: 10 000 events in %d chunks%n", chunks);
         }
     }
 
