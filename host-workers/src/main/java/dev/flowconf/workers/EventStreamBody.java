@@ -69,38 +69,45 @@ final class EventStreamBody {
      * stays a whole event, and the chunk ends with the last frame the stream had (its end or error included).
      */
     private void pullAvailable(ReadableStreamController controller) {
-        StringBuilder chunk = null;
+        StringBuilder chunk = new StringBuilder(64 * 4);
+        boolean ended = false;
         for (int i = 0; i < FRAMES_PER_CHUNK; i++) {
-            String frame = nextFrame();
-            if (over) {
-                return;
+            if (!appendNextFrame(chunk)) {
+                ended = true;
+                break;
             }
-            if (frame == null) {
-                if (chunk != null) {
-                    enqueue(chunk.toString());
-                }
-                close(controller);
-                return;
-            }
-            chunk = chunk == null ? new StringBuilder(frame.length() * 8).append(frame) : chunk.append(frame);
             if (!events.nextFrameWithoutWaiting()) {
                 break;
             }
         }
-        enqueue(chunk.toString());
-        keepAlive.wrote();
+        if (over) {
+            return; // cancelled while the frames were on their way
+        }
+        if (chunk.length() > 0) {
+            enqueue(chunk.toString());
+            keepAlive.wrote();
+        }
+        if (ended) {
+            close(controller);
+        }
     }
 
     private static final int FRAMES_PER_CHUNK = 32;
 
     /** The next frame; null at the end, or when the stream failed (logged, the run cancelled). */
     private String nextFrame() {
+        StringBuilder frame = new StringBuilder(64);
+        return appendNextFrame(frame) ? frame.toString() : null;
+    }
+
+    /** Appends the next frame to {@code out}; false at the end, or when the stream failed (logged, run cancelled). */
+    private boolean appendNextFrame(StringBuilder out) {
         try {
-            return events.nextFrameText();
+            return events.appendNextFrame(out);
         } catch (RuntimeException | Error failure) {
             Console.error("flowconf: event stream failed: " + StackTraces.render(failure));
             events.cancel();
-            return null;
+            return false;
         }
     }
 

@@ -46,19 +46,29 @@ public final class EventStream {
      * bytes: a lone surrogate becomes U+FFFD either way.
      */
     public String nextFrameText() {
-        if (ended) return null;
+        StringBuilder frame = new StringBuilder(64);
+        return appendNextFrame(frame) ? frame.toString() : null;
+    }
+
+    /**
+     * Appends the next frame's text to {@code out}; false, appending nothing, once the stream has ended. For a host
+     * that sends several frames as one chunk: no String per frame on the way.
+     */
+    public boolean appendNextFrame(StringBuilder out) {
+        if (ended) return false;
         try {
             JsonValue item = items.next();
             if (item == null) {
                 ended = true;
-                return null;
+                return false;
             }
-            return dataFrame(item);
+            appendDataFrame(out, item);
         } catch (ExecutionError e) {
             ended = true;
             // A failed item carries the kernel's own text, no code or details (upstream hosts agree).
-            return errorFrame(JsonObject.builder().put("error", JsonString.of(e.getMessage())).build());
+            appendErrorFrame(out, JsonObject.builder().put("error", JsonString.of(e.getMessage())).build());
         }
+        return true;
     }
 
     /** Whether {@link #nextFrame()} never waits (see ResultStream#nextWithoutWaiting). */
@@ -75,11 +85,19 @@ public final class EventStream {
     public long keepAliveMillis() { return keepAliveMillis; }
 
     static String dataFrame(JsonValue item) {
-        return JsonWriter.appendTo(new StringBuilder(64).append("data: "), item).append("\n\n").toString();
+        return appendDataFrame(new StringBuilder(64), item).toString();
+    }
+
+    private static StringBuilder appendDataFrame(StringBuilder out, JsonValue item) {
+        return JsonWriter.appendTo(out.append("data: "), item).append("\n\n");
     }
 
     /** `event: error` first, as axum orders the fields. */
     static String errorFrame(JsonObject envelope) {
-        return JsonWriter.appendTo(new StringBuilder(128).append("event: error\ndata: "), envelope).append("\n\n").toString();
+        return appendErrorFrame(new StringBuilder(128), envelope).toString();
+    }
+
+    private static StringBuilder appendErrorFrame(StringBuilder out, JsonObject envelope) {
+        return JsonWriter.appendTo(out.append("event: error\ndata: "), envelope).append("\n\n");
     }
 }

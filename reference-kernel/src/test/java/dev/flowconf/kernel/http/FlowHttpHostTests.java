@@ -1,6 +1,7 @@
 package dev.flowconf.kernel.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.flowconf.kernel.catalog.ShippedCatalog;
 import java.nio.charset.StandardCharsets;
@@ -113,6 +114,24 @@ class FlowHttpHostTests {
         String events = frames(host.handle(get).eventStream());
         assertEquals(6, events.split("\n\n").length, events);
         assertEquals(true, events.startsWith("data: {\"latency_ms\":120,\"site\":\"alpha\",\"stage\":\"snapshot\""), events);
+    }
+
+    @Test
+    void framesAppendedToOneBufferAreTheFramesOneByOne() {
+        StringBuilder appended = new StringBuilder("kept|");
+        EventStream stream = send("GET", "/stream", "").eventStream();
+        while (stream.appendNextFrame(appended)) {
+            appended.append('|');
+        }
+        assertEquals("kept|data: {\"chunk\":0}\n\n|data: {\"chunk\":1}\n\n|data: {\"chunk\":2}\n\n|", appended.toString());
+        assertFalse(stream.appendNextFrame(appended), "still ended");
+        StringBuilder failed = new StringBuilder();
+        EventStream failing = send("GET", "/errors/stream-item", "").eventStream();
+        while (failing.appendNextFrame(failed)) {
+            failed.append('|');
+        }
+        assertEquals(frames(send("GET", "/errors/stream-item", "").eventStream()), failed.toString().replace("|", ""),
+                "the error frame too, then the end");
     }
 
     @Test
