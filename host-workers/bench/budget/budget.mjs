@@ -505,14 +505,19 @@ function prepareModule(sourceDir) {
   for (const f of ["entry.mjs", "flowconf-host.js"]) {
     if (!fs.existsSync(path.join(sourceDir, f))) throw new Error(`${sourceDir} has no ${f}: build the module first`);
   }
-  fs.copyFileSync(path.join(sourceDir, "entry.mjs"), path.join(dir, "entry.mjs"));
+  // The hand-written modules (entry.mjs, flowconf-spill.mjs) import DurableObject; the stub gives them a plain class.
+  for (const f of fs.readdirSync(sourceDir).filter((n) => n.endsWith(".mjs"))) {
+    const text = fs.readFileSync(path.join(sourceDir, f), "utf8");
+    fs.writeFileSync(path.join(dir, f), text.replaceAll('from "cloudflare:workers"', 'from "./cloudflare-workers-stub.mjs"'));
+  }
   let js = fs.readFileSync(path.join(sourceDir, "flowconf-host.js"), "utf8");
   const imports = [...js.matchAll(/import \* as (\$rt_imported_\d+) from "cloudflare:workers";/g)];
   if (imports.length === 0 && js.includes("cloudflare:workers")) throw new Error("unexpected import of cloudflare:workers");
   const used = new Set();
   for (const [, alias] of imports) for (const m of js.matchAll(new RegExp(`\\${alias}\\.([A-Za-z_$][\\w$]*)`, "g"))) used.add(m[1]);
   const stub = { waitUntil: "export function waitUntil(promise) { Promise.resolve(promise).catch(() => {}); }",
-    env: "export const env = {};" };
+    env: "export const env = {};",
+    DurableObject: "export class DurableObject { constructor(ctx, env) { this.ctx = ctx; this.env = env; } }" };
   const unknown = [...used].filter((name) => !(name in stub));
   if (unknown.length) throw new Error(`the module uses cloudflare:workers' ${unknown.join(", ")}, which the stub lacks`);
   fs.writeFileSync(path.join(dir, "cloudflare-workers-stub.mjs"), Object.values(stub).join("\n") + "\n");

@@ -1,18 +1,9 @@
-// The only hand-written JS. workerd wants a default-exported handler object, where TeaVM emits named exports, and a
-// Durable Object class that extends cloudflare:workers' DurableObject, which TeaVM cannot emit. Both call straight
-// into the TeaVM module.
-import { DurableObject } from "cloudflare:workers";
-import { fetch, spillTake, spillWrite } from "./flowconf-host.js";
+// The Worker's entry, the only hand-written JS besides flowconf-spill.mjs: workerd wants a default-exported handler
+// object, where TeaVM emits named exports, and the spill Durable Object's class, which TeaVM cannot emit.
+import * as host from "./flowconf-host.js";
+import { spillObjectFor } from "./flowconf-spill.mjs";
 
-export default { fetch };
+export default { fetch: host.fetch };
 
 /** SPILL-HOST-1's storage: payloads in this object's SQLite storage (FetchHandler.spillWrite/spillTake). */
-export class FlowconfSpill extends DurableObject {
-  write(key, bytes) {
-    spillWrite(this.ctx.storage, key, bytes);
-  }
-
-  take(key) {
-    return spillTake(this.ctx.storage, key);
-  }
-}
+export const FlowconfSpill = spillObjectFor(host);

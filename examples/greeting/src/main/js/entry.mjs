@@ -1,20 +1,13 @@
 // The example Worker's entry: workerd wants a default-exported handler object and the spill Durable Object's class,
-// which TeaVM cannot emit; the bundle is imported as text (a text module here, wrangler.toml's Text rule on
-// Cloudflare) and handed to the TeaVM module before any request.
-import { DurableObject } from "cloudflare:workers";
+// which TeaVM cannot emit (flowconf-spill.mjs, copied from host-workers/src/main/js by the build, makes it); the
+// bundle is imported as text (a text module here, wrangler.toml's Text rule on Cloudflare) and handed to the TeaVM
+// module before any request.
 import bundle from "./greeting.bundle.json";
-import { fetch, spillTake, spillWrite, useBundle } from "./flowconf-host.js";
+import * as host from "./flowconf-host.js";
+import { spillObjectFor } from "./flowconf-spill.mjs";
 
-useBundle(bundle);
+host.useBundle(bundle);
 
-export default { fetch };
+export default { fetch: host.fetch };
 
-export class FlowconfSpill extends DurableObject {
-  write(key, bytes) {
-    spillWrite(this.ctx.storage, key, bytes);
-  }
-
-  take(key) {
-    return spillTake(this.ctx.storage, key);
-  }
-}
+export const FlowconfSpill = spillObjectFor(host);

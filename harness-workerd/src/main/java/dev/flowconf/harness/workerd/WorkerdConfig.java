@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /** Writes the workerd config (Cap'n Proto text) that serves one Worker module directory on one socket. */
@@ -22,8 +23,11 @@ final class WorkerdConfig {
 
     /** The plain JS baseline of ci/bench has no such class, and a namespace naming a missing class stops workerd. */
     private static boolean exportsSpillObject(Path moduleDir) throws IOException {
-        return Files.readString(moduleDir.resolve(ENTRY_MODULE)).contains("export class " + SPILL_CLASS + " ");
+        return SPILL_EXPORT.matcher(Files.readString(moduleDir.resolve(ENTRY_MODULE))).find();
     }
+
+    /** `export class FlowconfSpill …` or `export const FlowconfSpill = …` (a class made by flowconf-spill.mjs). */
+    private static final Pattern SPILL_EXPORT = Pattern.compile("export\\s+(?:class|const)\\s+" + SPILL_CLASS + "\\b");
 
     /**
      * The config text. Embeds are written as "/name" because capnp resolves absolute embed paths against the

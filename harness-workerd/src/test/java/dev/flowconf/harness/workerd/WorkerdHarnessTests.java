@@ -202,6 +202,9 @@ class WorkerdHarnessTests {
                 + "\"flowconf-spill\", enableSql = true)]"), config);
         assertTrue(config.contains("durableObjectStorage = (localDisk = \"spill-disk\")"), config);
         assertTrue(config.contains("(name = \"FLOWCONF_SPILL\", durableObjectNamespace = \"FlowconfSpill\")"), config);
+        Files.writeString(withSpill.resolve(WorkerdConfig.ENTRY_MODULE),
+                "export default {};\nexport const FlowconfSpill = spillObjectFor(host);\n");
+        assertEquals(config, WorkerdConfig.render(withSpill, 8787, 0, disk), "the class made by flowconf-spill.mjs too");
         Path withoutSpill = Files.createTempDirectory("flowconf-plain-module-");
         Files.writeString(withoutSpill.resolve(WorkerdConfig.ENTRY_MODULE), "export default { fetch() {} };\n");
         String plain = WorkerdConfig.render(withoutSpill, 8787, 0, disk);

@@ -33,6 +33,9 @@ public final class GreetingWorker {
         FetchHandler.serve(platform -> bundle.host(registry, platform));
     }
 
+    // TeaVM exports only the main class's own static methods, so the library's three entry points are delegated here
+    // by hand: the one repetition of FetchHandler that a project of its own has to write.
+
     @JSExport
     public static JSPromise<Response> fetch(Request request, Env env, JSObject ctx) {
         return FetchHandler.fetch(request, env, ctx);
