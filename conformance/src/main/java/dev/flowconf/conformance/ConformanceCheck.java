@@ -18,6 +18,7 @@ import dev.flowconf.conformance.replay.ExchangeFailure;
 import dev.flowconf.conformance.replay.PlaywrightRuntime;
 import dev.flowconf.conformance.replay.Target;
 import dev.flowconf.conformance.report.Outcome;
+import dev.flowconf.wire.RunProbe;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -50,10 +51,18 @@ public final class ConformanceCheck {
     this.checks = Map.of(
         CaseKind.Exchange.class, new ExchangeCheck(new CaseReplayer(playwright, timeout)),
         CaseKind.BrowserEventSource.class, new EventSourceCheck(playwright),
-        CaseKind.AbortStream.class, new AbortStreamCheck(playwright, keepAliveInterval),
-        CaseKind.AbortValue.class, new AbortValueCheck(playwright, keepAliveInterval));
+        CaseKind.AbortStream.class, new AbortStreamCheck(playwright, keepAliveInterval, probeTimeout(timeout)),
+        CaseKind.AbortValue.class, new AbortValueCheck(playwright, keepAliveInterval, probeTimeout(timeout)));
     this.approval = new TranscriptApproval(goldens);
     this.expectations = expectations;
+  }
+
+  /**
+   * A run probe read is bounded by the exchange timeout ({@code --timeout}), and by 5 s at most: the probe is an
+   * instrument that answers at once, and a stalled host must not hold each abort case up for long.
+   */
+  private static Duration probeTimeout(Duration timeout) {
+    return timeout.compareTo(RunProbe.DEFAULT_TIMEOUT) < 0 ? timeout : RunProbe.DEFAULT_TIMEOUT;
   }
 
   /**

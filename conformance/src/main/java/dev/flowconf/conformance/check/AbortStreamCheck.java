@@ -15,8 +15,8 @@ public final class AbortStreamCheck extends LeavingClientCheck {
   // How long a stream may take to deliver the events to read before the abort.
   private static final Duration READ_TIMEOUT = Duration.ofSeconds(10);
 
-  public AbortStreamCheck(PlaywrightRuntime playwright, Duration keepAliveInterval) {
-    super(playwright, keepAliveInterval);
+  public AbortStreamCheck(PlaywrightRuntime playwright, Duration keepAliveInterval, Duration probeTimeout) {
+    super(playwright, keepAliveInterval, probeTimeout);
   }
 
   @Override

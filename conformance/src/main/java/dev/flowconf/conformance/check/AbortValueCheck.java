@@ -12,8 +12,8 @@ import java.time.Duration;
 /** {@code abort-value}: a page aborts a value request before the answer; the host must cancel the run. */
 public final class AbortValueCheck extends LeavingClientCheck {
 
-  public AbortValueCheck(PlaywrightRuntime playwright, Duration keepAliveInterval) {
-    super(playwright, keepAliveInterval);
+  public AbortValueCheck(PlaywrightRuntime playwright, Duration keepAliveInterval, Duration probeTimeout) {
+    super(playwright, keepAliveInterval, probeTimeout);
   }
 
   @Override

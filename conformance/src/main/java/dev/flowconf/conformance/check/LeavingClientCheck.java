@@ -27,11 +27,16 @@ abstract class LeavingClientCheck implements CaseCheck {
 
   private final PlaywrightRuntime playwright;
   private final Duration wait;
+  private final Duration probeTimeout;
 
-  /** {@code keepAliveInterval} is the hosts' SSE keep-alive interval (SSE-KEEPALIVE-1), which bounds the wait. */
-  LeavingClientCheck(PlaywrightRuntime playwright, Duration keepAliveInterval) {
+  /**
+   * {@code keepAliveInterval} is the hosts' SSE keep-alive interval (SSE-KEEPALIVE-1), which bounds the wait;
+   * {@code probeTimeout} bounds each read of the run probe.
+   */
+  LeavingClientCheck(PlaywrightRuntime playwright, Duration keepAliveInterval, Duration probeTimeout) {
     this.playwright = playwright;
     this.wait = keepAliveInterval.plus(GRACE);
+    this.probeTimeout = probeTimeout;
   }
 
   /** When the page aborts, as the transcript says it ({@code after 2 events}). */
@@ -49,7 +54,7 @@ abstract class LeavingClientCheck implements CaseCheck {
   @Override
   public final String transcribe(GoldenCase golden, Target host, Runnable left) {
     String plan = plan(golden);
-    RunProbe probe = new RunProbe(URI.create(host.urlOf(RunProbe.PATH)));
+    RunProbe probe = new RunProbe(URI.create(host.urlOf(RunProbe.PATH)), probeTimeout);
     try (HostPage page = HostPage.open(playwright, host, golden.request().path())) {
       CancellationWatch watch;
       try {

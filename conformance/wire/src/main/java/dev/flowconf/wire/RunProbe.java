@@ -18,30 +18,36 @@ import java.util.function.Predicate;
  */
 public final class RunProbe {
     public static final String PATH = "/__flowconf/runs";
-    private static final Duration TIMEOUT = Duration.ofSeconds(5);
+    /** How long a read may take unless told otherwise: the probe answers at once on any working host. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
     private static final HttpClient HTTP = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(TIMEOUT)
+            .connectTimeout(DEFAULT_TIMEOUT)
             .build();
 
     private final URI url;
+    private final Duration timeout;
 
-    /** @param url the probe's whole URL (a host served under a path prefix has it there too) */
-    public RunProbe(URI url) {
+    /**
+     * @param url the probe's whole URL (a host served under a path prefix has it there too)
+     * @param timeout the most one read may take, answer included
+     */
+    public RunProbe(URI url, Duration timeout) {
         this.url = url;
+        this.timeout = timeout;
     }
 
-    /** The probe of a host served at the root of {@code base}. */
+    /** The probe of a host served at the root of {@code base}, reads bounded by {@link #DEFAULT_TIMEOUT}. */
     public static RunProbe of(URI base) {
-        return new RunProbe(base.resolve(PATH));
+        return new RunProbe(base.resolve(PATH), DEFAULT_TIMEOUT);
     }
 
     /** The counts now; throws {@link UnusableProbe} when there is no answer or it is not PROBE-1's. */
     public RunCounts read() {
         HttpResponse<byte[]> response;
         try {
-            response = HTTP.send(HttpRequest.newBuilder(url).timeout(TIMEOUT).GET().build(),
+            response = HTTP.send(HttpRequest.newBuilder(url).timeout(timeout).GET().build(),
                     HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
             throw new UnusableProbe("no answer: " + e, true);
