@@ -68,7 +68,7 @@ final class HostsUnderTest implements AutoCloseable {
     Path log = Files.createTempFile("flowconf-" + name + "-host-", ".log");
     LaunchedHost host = LaunchedHost.startLogged(root, kind, KEEP_ALIVE.toMillis(), log, STARTUP);
     started.add(host);
-    return host.awaitUrl(STARTUP);
+    return host.url();
   }
 
   @Override

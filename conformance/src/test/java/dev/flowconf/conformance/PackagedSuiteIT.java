@@ -45,7 +45,7 @@ class PackagedSuiteIT {
     try (LaunchedHost host = LaunchedHost.startLogged(TestPaths.root(), HostKind.REFERENCE, 50L,
         dir.resolve("reference-host.log"), Duration.ofSeconds(60))) {
       // echo/ is plain HTTP; sse/s2-eventsource drives Chromium, so the browser path is exercised too.
-      Run run = launch(home, "run", "--target", "reference=" + host.awaitUrl(Duration.ZERO), "--case", "echo/*",
+      Run run = launch(home, "run", "--target", "reference=" + host.url(), "--case", "echo/*",
           "--case", "sse/*eventsource*", "--keepalive-ms", "50", "--max-time", "150", "--report", report.toString(), "--no-progress");
       assertEquals(0, run.exit, "bin/flowconf run exited with 0; its output:\n" + run.output);
       assertTrue(run.output.contains("PASS"), "it reports passes:\n" + run.output);

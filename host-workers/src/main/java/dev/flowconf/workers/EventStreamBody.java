@@ -37,9 +37,9 @@ final class EventStreamBody {
     }
 
     /**
-     * nextFrame() may block, so it runs on a TeaVM green thread, unless the stream says it never waits: then in
-     * this callback, sparing a thread (started through a timer) per frame. The promise tells the stream it may
-     * pull again.
+     * The next frame may have to be waited for, so it is read on a TeaVM green thread, unless the stream says it never
+     * waits: then in this callback, sparing a thread (started through a timer) per frame. The promise tells the stream
+     * it may pull again.
      */
     private JSPromise<JSUndefined> pull(ReadableStreamController controller) {
         if (events.nextFrameWithoutWaiting()) {
@@ -49,15 +49,20 @@ final class EventStreamBody {
         return RequestThreads.run(() -> pullFrame(controller));
     }
 
+    /**
+     * One frame, on a green thread. Not {@link #pullAvailable} with a limit of one: run on a green thread, that method
+     * made TeaVM 0.16's compiler fail (a ClassCastException in its JSO injector, on the async form of the method).
+     */
     private void pullFrame(ReadableStreamController controller) {
-        String frame = nextFrame();
+        StringBuilder frame = new StringBuilder(64);
+        boolean ended = !appendNextFrame(frame);
         if (over) {
             return; // cancelled while the frame was on its way
         }
-        if (frame == null) {
+        if (ended) {
             close(controller);
         } else {
-            enqueue(frame);
+            enqueue(frame.toString());
             keepAlive.wrote();
         }
     }
@@ -93,12 +98,6 @@ final class EventStreamBody {
     }
 
     private static final int FRAMES_PER_CHUNK = 32;
-
-    /** The next frame; null at the end, or when the stream failed (logged, the run cancelled). */
-    private String nextFrame() {
-        StringBuilder frame = new StringBuilder(64);
-        return appendNextFrame(frame) ? frame.toString() : null;
-    }
 
     /** Appends the next frame to {@code out}; false at the end, or when the stream failed (logged, run cancelled). */
     private boolean appendNextFrame(StringBuilder out) {

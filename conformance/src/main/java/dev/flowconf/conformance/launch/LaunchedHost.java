@@ -73,7 +73,7 @@ public final class LaunchedHost implements AutoCloseable {
     return host;
   }
 
-  /** {@link #start} with the output in {@code log}, then waits until the host names its URL. */
+  /** {@link #start} with the output in {@code log}, then waits until the host names its URL ({@link #url}). */
   public static LaunchedHost startLogged(Path checkout, HostKind kind, Long keepAliveMillis, Path log, Duration within)
       throws IOException {
     LaunchedHost host = start(checkout, kind, 0, keepAliveMillis, line -> append(log, line));
@@ -98,6 +98,15 @@ public final class LaunchedHost implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted while waiting for the " + kind.displayName() + " host", e);
     }
+  }
+
+  /** The URL the host named; only once {@link #startLogged} returned it or {@link #awaitUrl} answered. */
+  public URI url() {
+    URI named = url.getNow(null);
+    if (named == null) {
+      throw new IllegalStateException("the " + kind.displayName() + " host has named no URL yet");
+    }
+    return named;
   }
 
   public Process process() {

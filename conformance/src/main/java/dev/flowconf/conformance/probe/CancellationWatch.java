@@ -14,7 +14,7 @@ import java.util.List;
  */
 public final class CancellationWatch {
 
-  private static final long POLL_MILLIS = 25;
+  private static final Duration POLL = Duration.ofMillis(25);
 
   private final RunProbe probe;
   private final RunCounts before;
@@ -34,14 +34,9 @@ public final class CancellationWatch {
    * the counts seen only when something is wrong.
    */
   public List<String> awaitCancelled(Duration within) {
-    long deadline = System.nanoTime() + within.toNanos();
     RunCounts last;
     try {
-      last = probe.read();
-      while (!isSettled(last) && System.nanoTime() < deadline) {
-        Thread.sleep(POLL_MILLIS);
-        last = probe.read();
-      }
+      last = probe.await(this::isSettled, within, POLL);
     } catch (UnusableProbe e) {
       return List.of("run probe: " + e.getMessage());
     } catch (InterruptedException e) {

@@ -67,10 +67,15 @@ public final class RunProbe {
 
     /** Reads every 5 ms until the counts satisfy {@code until}; the last counts if they never do within {@code limit}. */
     public RunCounts await(Predicate<RunCounts> until, Duration limit) throws InterruptedException {
+        return await(until, limit, Duration.ofMillis(5));
+    }
+
+    /** Reads every {@code every} until the counts satisfy {@code until}; the last counts if not within {@code limit}. */
+    public RunCounts await(Predicate<RunCounts> until, Duration limit, Duration every) throws InterruptedException {
         long deadline = System.nanoTime() + limit.toNanos();
         RunCounts runs = read();
         while (!until.test(runs) && System.nanoTime() < deadline) {
-            Thread.sleep(5);
+            Thread.sleep(every.toMillis());
             runs = read();
         }
         return runs;

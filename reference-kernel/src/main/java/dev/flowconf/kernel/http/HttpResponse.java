@@ -65,7 +65,7 @@ public final class HttpResponse {
     }
 
     /** 1xx, 204, 205 and 304 carry no content (RFC 9110 15.2, 15.3.5, 15.3.6, 15.4.5). */
-    public static boolean statusHasNoBody(int status) {
+    private static boolean statusHasNoBody(int status) {
         return status < 200 || status == 204 || status == 205 || status == 304;
     }
 }
