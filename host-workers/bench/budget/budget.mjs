@@ -32,6 +32,7 @@ import { fmt } from "../lib/format.mjs";
 import { PLAIN_MODULE, ROOT, WORKER_MODULE } from "../lib/paths.mjs";
 import { cpuWindow } from "../lib/proc.mjs";
 import { median as medianOrNull } from "../lib/stats.mjs";
+import { nodeRunnableCopy } from "../../src/build/js/node-runnable.mjs";
 
 const SELF_URL = import.meta.url;
 const PLAIN_ENTRY = path.join(PLAIN_MODULE, "entry.mjs");
@@ -499,31 +500,9 @@ function analyseHeap(profile, requests) {
 
 // ------------------------------------------------------------------------------------------------ driver
 
-/** A copy of the built module that node can run: ES module package, `cloudflare:workers` pointed at a stub. */
+/** A node-runnable copy of the built module (src/build/js/node-runnable.mjs), with the stage functions it defines. */
 function prepareModule(sourceDir) {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "flowconf-budget-"));
-  for (const f of ["entry.mjs", "flowconf-host.js"]) {
-    if (!fs.existsSync(path.join(sourceDir, f))) throw new Error(`${sourceDir} has no ${f}: build the module first`);
-  }
-  // The hand-written modules (entry.mjs, flowconf-spill.mjs) import DurableObject; the stub gives them a plain class.
-  for (const f of fs.readdirSync(sourceDir).filter((n) => n.endsWith(".mjs"))) {
-    const text = fs.readFileSync(path.join(sourceDir, f), "utf8");
-    fs.writeFileSync(path.join(dir, f), text.replaceAll('from "cloudflare:workers"', 'from "./cloudflare-workers-stub.mjs"'));
-  }
-  let js = fs.readFileSync(path.join(sourceDir, "flowconf-host.js"), "utf8");
-  const imports = [...js.matchAll(/import \* as (\$rt_imported_\d+) from "cloudflare:workers";/g)];
-  if (imports.length === 0 && js.includes("cloudflare:workers")) throw new Error("unexpected import of cloudflare:workers");
-  const used = new Set();
-  for (const [, alias] of imports) for (const m of js.matchAll(new RegExp(`\\${alias}\\.([A-Za-z_$][\\w$]*)`, "g"))) used.add(m[1]);
-  const stub = { waitUntil: "export function waitUntil(promise) { Promise.resolve(promise).catch(() => {}); }",
-    env: "export const env = {};",
-    DurableObject: "export class DurableObject { constructor(ctx, env) { this.ctx = ctx; this.env = env; } }" };
-  const unknown = [...used].filter((name) => !(name in stub));
-  if (unknown.length) throw new Error(`the module uses cloudflare:workers' ${unknown.join(", ")}, which the stub lacks`);
-  fs.writeFileSync(path.join(dir, "cloudflare-workers-stub.mjs"), Object.values(stub).join("\n") + "\n");
-  js = js.replaceAll('from "cloudflare:workers"', 'from "./cloudflare-workers-stub.mjs"');
-  fs.writeFileSync(path.join(dir, "flowconf-host.js"), js);
-  fs.writeFileSync(path.join(dir, "package.json"), '{ "type": "module" }\n');
+  const { dir, moduleText: js } = nodeRunnableCopy(sourceDir, "flowconf-budget-");
   const minified = !/\bdfw_FetchHandler_fetch\b|dfw_FetchAdapter_toHttpRequest/.test(js);
   if (minified) throw new Error("the module is minified (no readable names): build it with -Dworker.minifying=false");
   // The module's top-level functions (`name = (…) =>`, `let name = …`, `function name(`), to list what each stage maps to.
