@@ -11,9 +11,10 @@
 //      Request through the module's own fetch (default: S1's POST /echo, GET /stream, an unknown route);
 //   2. reads from V8's log which functions of flowconf-host.js ran for the first time before the requests ended;
 //   3. rewrites each of them in place: an arrow function `(a, b) => {…}` becomes `(function (a, b) {…})`, an
-//      anonymous function expression gains the parentheses. An arrow whose body mentions `this`, `arguments`, `super`,
-//      `new.target`, `await` or `yield` stays as it is (an arrow's meaning of them is not a function's); so do named
-//      function declarations (hoisted, never wrapped) and async functions;
+//      anonymous function expression gains the parentheses, and a declaration at the module's top level,
+//      `function C(…) {…}` (TeaVM's constructors), becomes `var C=(function C(…) {…});`. An arrow whose body mentions
+//      `this`, `arguments`, `super`, `new.target`, `await` or `yield` stays as it is (an arrow's meaning of them is
+//      not a function's); so do async functions and declarations inside other functions;
 //   4. runs the rewritten module the same way and fails the build unless every answer is the same, byte for byte;
 //   5. writes it over DIR/flowconf-host.js.
 // Only which functions V8 compiles up front changes; no function's code does.
@@ -99,8 +100,13 @@ export function markEager(text, positions) {
   const edits = [];
   const kept = [];
   const eager = [];
+  // A declaration is rewritten only at the module's top level, where the var is assigned while the module loads, before
+  // any request can call it; one called during loading before its line would throw, and the check run would fail.
+  // A declaration inside another function listed (an enclosing function ran, if a nested one did) stays as it is.
+  const inner = positions.filter(([s, e]) => !(s === 0 && e >= text.length - 1));
+  const topLevel = (start, end) => !inner.some(([s, e]) => s < start && end <= e);
   for (const [start, end] of positions) {
-    const edit = eagerEdit(text, start, end);
+    const edit = eagerEdit(text, start, end, topLevel);
     if (edit) {
       edits.push(...edit);
       eager.push([start, end]);
@@ -120,7 +126,7 @@ export function markEager(text, positions) {
   return { text: out + text.slice(p), eager, kept };
 }
 
-function eagerEdit(text, start, end) {
+function eagerEdit(text, start, end, topLevel) {
   let before = start;
   while (before > 0 && /\s/.test(text[before - 1])) before--;
   if (text[start] === "(" && text.slice(before - 8, before) === "function") {
@@ -129,6 +135,21 @@ function eagerEdit(text, start, end) {
     if (IDENT.test(text[keyword - 1] ?? "") || /async\s*$/.test(text.slice(Math.max(0, keyword - 8), keyword))) return null;
     if (text[end - 1] !== "}") return null;
     return [{ at: keyword, insert: "(", order: 0 }, { at: end, insert: ")", order: -keyword }];
+  }
+  if (text[start] === "(") {
+    // A function declaration, "function name(": made a var holding the same function as a parenthesised expression.
+    let n = before;
+    while (n > 0 && IDENT.test(text[n - 1])) n--;
+    const name = text.slice(n, before);
+    let k = n;
+    while (k > 0 && /\s/.test(text[k - 1])) k--;
+    if (name && k < n && text.slice(k - 8, k) === "function" && !IDENT.test(text[k - 9] ?? "")) {
+      let b = k - 8;
+      while (b > 0 && /\s/.test(text[b - 1])) b--;
+      if ((b === 0 || ";}{".includes(text[b - 1])) && text[end - 1] === "}" && topLevel(start, end)) {
+        return [{ at: k - 8, insert: `var ${name}=(`, order: 0 }, { at: end, insert: ");", order: -(k - 8) }];
+      }
+    }
   }
   // An arrow: "(params) =>" or "param =>".
   let p = start;

@@ -72,7 +72,7 @@ public final class FetchHandler {
         try {
             HttpRequest plain = FetchAdapter.toHttpRequest(request, body);
             if (catalog.answersWithoutWaiting(plain)) {
-                return FetchAdapter.toResponse(catalog.handle(plain), request.getMethod());
+                return FetchAdapter.toResponse(catalog.handleWithoutWaiting(plain), request.getMethod());
             }
             return RequestThreads.call(() -> answerOnThread(catalog, request, plain));
         } catch (Throwable failure) {

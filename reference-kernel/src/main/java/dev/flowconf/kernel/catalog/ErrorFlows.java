@@ -1,7 +1,7 @@
 package dev.flowconf.kernel.catalog;
 
 import dev.flowconf.kernel.exec.NodeError;
-import dev.flowconf.kernel.exec.NodeHandler;
+import dev.flowconf.kernel.exec.NonBlockingNodeHandler;
 import dev.flowconf.kernel.exec.NodeRegistry;
 import dev.flowconf.kernel.exec.StreamSource;
 import dev.flowconf.kernel.ir.ControlSurfaceIR;
@@ -90,7 +90,7 @@ public final class ErrorFlows {
     }
 
     public static void register(NodeRegistry registry) {
-        NodeHandler identity = (input, ctx) -> input;
+        NonBlockingNodeHandler identity = (input, ctx) -> input;
         registry.registerNonBlocking(CRATE + "trigger", identity)
                 .registerNonBlocking(CRATE + "identity", identity)
                 .registerNonBlocking(CRATE + "fails", (input, ctx) -> {

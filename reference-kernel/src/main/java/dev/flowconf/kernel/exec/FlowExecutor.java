@@ -37,6 +37,16 @@ public final class FlowExecutor {
         return StraightLineRun.fits(plan.straightLine, invocation);
     }
 
+    /**
+     * {@link #runOnce} for an invocation that {@link #runsInline}: nothing it calls may block, so TeaVM keeps it (and its
+     * callers on the inline path) a plain function rather than a resumable state machine.
+     */
+    public ExecutionResult runInline(Invocation invocation, RunEnvironment environment, Resources resources,
+                                     RunObserver observer) throws ExecutionError {
+        if (!runsInline(invocation)) throw new IllegalStateException("this invocation does not run inline");
+        return StraightLineRun.run(plan, plan.straightLine, invocation, environment, resources, observer);
+    }
+
     /** Upstream's instantiate checks, in its order: routing, handlers, spill, capture alias. */
     FlowInstance instantiate(String captureAlias, RunEnvironment environment, Resources resources)
             throws ExecutionError {
@@ -67,8 +77,8 @@ public final class FlowExecutor {
     /** Upstream `run_once`: one payload in, the first captured output (or its error) out. */
     public ExecutionResult runOnce(Invocation invocation, RunEnvironment environment, Resources resources,
                                    RunObserver observer) throws ExecutionError {
-        if (StraightLineRun.fits(plan.straightLine, invocation)) {
-            return StraightLineRun.run(plan, plan.straightLine, invocation, environment, resources, observer);
+        if (runsInline(invocation)) {
+            return runInline(invocation, environment, resources, observer);
         }
         long start = System.currentTimeMillis();
         FlowInstance instance = instantiate(invocation.captureAlias(), environment, resources);

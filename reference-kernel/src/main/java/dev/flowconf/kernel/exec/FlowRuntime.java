@@ -44,6 +44,33 @@ public final class FlowRuntime {
     }
 
     public ExecutionResult execute(Invocation invocation) throws ExecutionError {
+        InvocationMetadata metadata = labelled(invocation);
+        RunEnvironment environment = new RunEnvironment();
+        for (EnvironmentPlugin p : plugins) p.beforeExecute(metadata, environment);
+        try {
+            return executor.runOnce(invocation, environment, resources, observer);
+        } finally {
+            for (EnvironmentPlugin p : plugins) p.afterExecute(metadata, environment);
+        }
+    }
+
+    /**
+     * {@link #execute} for an invocation {@link #answersWithoutWaiting} said yes to, through code that never calls
+     * anything that may block (see {@link FlowExecutor#runInline}); it repeats execute's plugin lines for that reason.
+     */
+    public ExecutionResult executeInline(Invocation invocation) throws ExecutionError {
+        InvocationMetadata metadata = labelled(invocation);
+        RunEnvironment environment = new RunEnvironment();
+        for (EnvironmentPlugin p : plugins) p.beforeExecute(metadata, environment);
+        try {
+            return executor.runInline(invocation, environment, resources, observer);
+        } finally {
+            for (EnvironmentPlugin p : plugins) p.afterExecute(metadata, environment);
+        }
+    }
+
+    /** The capability preflight, then the runtime labels; the invocation's metadata. */
+    private InvocationMetadata labelled(Invocation invocation) throws ExecutionError {
         if (!missingCapabilities.isEmpty()) {
             throw ExecutionError.missingCapabilities(missingCapabilities);
         }
@@ -52,13 +79,7 @@ public final class FlowRuntime {
                 .putLabelIfAbsent("lf.flow_id", flow.id())
                 .putLabelIfAbsent("lf.trigger_alias", invocation.triggerAlias())
                 .putLabelIfAbsent("lf.capture_alias", invocation.captureAlias());
-        RunEnvironment environment = new RunEnvironment();
-        for (EnvironmentPlugin p : plugins) p.beforeExecute(metadata, environment);
-        try {
-            return executor.runOnce(invocation, environment, resources, observer);
-        } finally {
-            for (EnvironmentPlugin p : plugins) p.afterExecute(metadata, environment);
-        }
+        return metadata;
     }
 
     /** Optional parts default to: no plugins, no resources, no spill store, upstream queue sizes,

@@ -19,7 +19,7 @@ public final class NodeRegistry {
      * invoking thread: a flow made only of such nodes in one straight line runs without a task per node.
      * It must answer every input with an output or a {@link NodeError}, never null.
      */
-    public NodeRegistry registerNonBlocking(String identifier, NodeHandler handler) {
+    public NodeRegistry registerNonBlocking(String identifier, NonBlockingNodeHandler handler) {
         return put(identifier, handler, true);
     }
 

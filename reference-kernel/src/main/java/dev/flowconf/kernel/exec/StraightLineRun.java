@@ -78,7 +78,7 @@ final class StraightLineRun {
                     StreamSource source = ((StreamHandler) handler).open(value, context);
                     return stream(plan, alias, source, new StreamRun.Inline(token), invocation, start, observer);
                 }
-                value = ((NodeHandler) handler).handle(value, context);
+                value = ((NonBlockingNodeHandler) handler).handle(value, context); // see of: registered non-blocking
             } catch (NodeError e) {
                 observer.runEnded(false);
                 throw ExecutionError.nodeFailed(alias, e.getMessage());

@@ -48,11 +48,56 @@ public final class FlowHttpHost implements HttpHost {
 
     @Override
     public HttpResponse handle(HttpRequest request) {
+        Admission admitted = admit(request);
+        if (admitted.answer != null) return admitted.answer;
+        try {
+            return answer(admitted.route.runtime().execute(admitted.invocation));
+        } catch (ExecutionError e) {
+            return failed(e, request);
+        }
+    }
+
+    /**
+     * {@link #handle}'s answer to a request {@link #answersWithoutWaiting} said yes to, through code that never calls
+     * anything that may block: under TeaVM a method that may call a blocking one becomes a resumable state machine,
+     * several times its size, and this path runs on every inline Workers request. It repeats {@link #handle}'s three
+     * lines for that reason.
+     */
+    @Override
+    public HttpResponse handleWithoutWaiting(HttpRequest request) {
+        Admission admitted = admit(request);
+        if (admitted.answer != null) return admitted.answer;
+        try {
+            return answer(admitted.route.runtime().executeInline(admitted.invocation));
+        } catch (ExecutionError e) {
+            return failed(e, request);
+        }
+    }
+
+    /** A request either answered before any flow runs (an answer), or a route with the invocation to run. */
+    private static final class Admission {
+        final HttpResponse answer;
+        final FlowRoute route;
+        final Invocation invocation;
+
+        Admission(HttpResponse answer, FlowRoute route, Invocation invocation) {
+            this.answer = answer;
+            this.route = route;
+            this.invocation = invocation;
+        }
+
+        static Admission answered(HttpResponse answer) {
+            return new Admission(answer, null, null);
+        }
+    }
+
+    /** Everything before the run: limits, the probe, the route (404, 405), the payload, the invocation, metadata. */
+    private Admission admit(HttpRequest request) {
         // Like a platform's own header limit, this comes before anything else looks at the request.
-        if (request.headerSectionLength() > MAX_HEADER_BYTES) return headersTooLarge();
+        if (request.headerSectionLength() > MAX_HEADER_BYTES) return Admission.answered(headersTooLarge());
         String method = RequestMetadata.normalizeMethod(request.method());
         if (PROBE_PATH.equals(request.path()) && "GET".equals(method)) {
-            return json(200, ledger.snapshot());
+            return Admission.answered(json(200, ledger.snapshot()));
         }
         FlowRoute route = route(request.path(), method);
         if (route == null) {
@@ -60,29 +105,34 @@ public final class FlowHttpHost implements HttpHost {
             for (FlowRoute r : routes) {
                 if (r.path().equals(request.path())) allowed.add(r.method());
             }
-            if (allowed.isEmpty()) return envelope(ErrorEnvelope.routeNotFound(), false);
+            if (allowed.isEmpty()) return Admission.answered(envelope(ErrorEnvelope.routeNotFound(), false));
             HttpResponse r = envelope(ErrorEnvelope.methodNotAllowed(), false);
             List<Header> headers = new ArrayList<>(r.headers());
             headers.add(new Header("allow", String.join(",", allowed))); // as axum writes it: GET,POST
-            return new HttpResponse(r.status(), headers, r.body());
+            return Admission.answered(new HttpResponse(r.status(), headers, r.body()));
         }
         // Only a matched route reads the body, so bad JSON (or too much of it) to an unknown path is a 404.
-        if (request.body().isTooLarge()) return envelope(ErrorEnvelope.bodyTooLarge(MAX_BODY_BYTES), false);
+        if (request.body().isTooLarge()) {
+            return Admission.answered(envelope(ErrorEnvelope.bodyTooLarge(MAX_BODY_BYTES), false));
+        }
         JsonValue payload;
         try {
             payload = payload(route, request);
         } catch (JsonParseException e) {
-            return envelope(ErrorEnvelope.invalidJson(e), false);
+            return Admission.answered(envelope(ErrorEnvelope.invalidJson(e), false));
         }
         Invocation invocation = route.invocationFor(payload, clientToken(route, request));
         RequestMetadata.fill(invocation.metadata(), request, method);
-        try {
-            ExecutionResult result = route.runtime().execute(invocation);
-            if (result.isStream()) return HttpResponse.events(new EventStream(result.stream(), keepAliveMillis));
-            return HttpResponse.text(200, JSON_HEADERS, JsonWriter.toJson(result.value()));
-        } catch (ExecutionError e) {
-            return envelope(ErrorEnvelope.of(e), RequestMetadata.wantsEventStream(request));
-        }
+        return new Admission(null, route, invocation);
+    }
+
+    private HttpResponse answer(ExecutionResult result) {
+        if (result.isStream()) return HttpResponse.events(new EventStream(result.stream(), keepAliveMillis));
+        return HttpResponse.text(200, JSON_HEADERS, JsonWriter.toJson(result.value()));
+    }
+
+    private static HttpResponse failed(ExecutionError e, HttpRequest request) {
+        return envelope(ErrorEnvelope.of(e), RequestMetadata.wantsEventStream(request));
     }
 
     /**

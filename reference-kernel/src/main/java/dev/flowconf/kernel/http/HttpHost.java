@@ -14,4 +14,10 @@ public interface HttpHost {
     default boolean answersWithoutWaiting(HttpRequest request) {
         return false;
     }
+
+    /**
+     * {@link #handle}'s answer to a request that {@link #answersWithoutWaiting} said yes to, which an implementation may
+     * give through code that never blocks (TeaVM then compiles it as a plain function, not a resumable one).
+     */
+    HttpResponse handleWithoutWaiting(HttpRequest request);
 }

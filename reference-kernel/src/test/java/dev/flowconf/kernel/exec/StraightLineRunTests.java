@@ -22,7 +22,7 @@ class StraightLineRunTests {
         TaskRunner.THREAD_PER_TASK.run(name, task);
     };
 
-    private static NodeRegistry nonBlocking(NodeHandler middle) {
+    private static NodeRegistry nonBlocking(NonBlockingNodeHandler middle) {
         return new NodeRegistry()
                 .registerNonBlocking("t", (in, ctx) -> in)
                 .registerNonBlocking("a", middle)
@@ -53,7 +53,7 @@ class StraightLineRunTests {
         }
     }
 
-    private void assertSameAnswerBothWays(NodeHandler middle, Invocation invocation, String expected) {
+    private void assertSameAnswerBothWays(NonBlockingNodeHandler middle, Invocation invocation, String expected) {
         assertEquals(expected, answer(line, nonBlocking(middle), invocation, false), "task executor");
         tasksStarted.set(0);
         assertEquals(expected, answer(line, nonBlocking(middle), invocation, true), "inline");
@@ -84,7 +84,7 @@ class StraightLineRunTests {
     @Test
     @Tag("jvm-only") // TeaVM's green threads cannot preempt a busy node, so there its task executor answers the value
     void aMissedDeadlineMatchesTheTaskExecutor() {
-        NodeHandler busy = (in, ctx) -> {
+        NonBlockingNodeHandler busy = (in, ctx) -> {
             long until = System.currentTimeMillis() + 60;
             while (System.currentTimeMillis() < until) {
                 // keeps the thread busy past the deadline without waiting on anything
