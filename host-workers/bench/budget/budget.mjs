@@ -60,16 +60,18 @@ const STAGES = [
   { key: "metadata", label: "metadata (RequestMetadata.fill)", frames: [n("dfkh_RequestMetadata_fill"),
     n("dfkh_RequestMetadata_headers"), /^dfkh_RequestMetadata\$/] },
   { key: "parse", label: "JSON parse", frames: [n("dfkh_FlowHttpHost_payload"), n("dfkj_JsonParser_parse")] },
-  { key: "run", label: "run (FlowRuntime.execute)", frames: [n("dfke_FlowRuntime_execute")] },
+  // executeInline on the inline path (S1's), execute where a run takes the tasks.
+  { key: "run", label: "run (FlowRuntime.execute)", frames: [n("dfke_FlowRuntime_execute"), n("dfke_FlowRuntime_executeInline")] },
   { key: "write", label: "JSON write", frames: [n("dfkj_JsonWriter_toBytes"), n("dfkj_JsonWriter_toJson")] },
   { key: "response", label: "Response (HttpResponse → JS Response)", frames: [n("dfw_FetchAdapter_toResponse"),
     n("dfw_FetchAdapter_toUint8Array")] },
 ];
 /**
  * Glue that calls stages: a sample whose innermost stage frame lies beyond one of these (FetchHandler.answer, called
- * from the body's callback; FlowHttpHost.handle) is glue, not that outer stage.
+ * from the body's callback; FlowHttpHost.handle, or handleWithoutWaiting on the inline path) is glue, not that outer
+ * stage.
  */
-const BARRIERS = [/^dfw_FetchHandler_answer/, n("dfkh_FlowHttpHost_handle")];
+const BARRIERS = [/^dfw_FetchHandler_answer/, n("dfkh_FlowHttpHost_handle"), n("dfkh_FlowHttpHost_handleWithoutWaiting")];
 const FETCH_EXPORT = n("dfw_FetchHandler_fetch$exported$0");
 /** Functions of flowconf's own classes (dev.flowconf.*): the "other" row names the innermost one. */
 const OWN = /^df[a-z]*_/;

@@ -51,7 +51,8 @@ export async function startup() {
 /**
  * Context for the budget: the plain worker carrying the host's module, imported but never called (does compile time
  * follow the module's size or what runs?), and the host with V8's --no-lazy, every function compiled up front (how
- * much of the first request is V8 compiling the functions on its path?).
+ * much of the first request is still V8 compiling the functions on its path, which the build's compile hints mark for
+ * compiling with the module?).
  */
 async function tracedStartup() {
   section(`5. Startup as workerd's own trace reports it (--perfetto-trace, ${CFG.tracedTries} more tries each)`);
@@ -99,5 +100,6 @@ async function tracedStartup() {
   const [ec, ef] = [pick("eager", "compileMs"), pick("eager", "firstRequestMs")];
   row(5, "First request, Workers host with V8 --no-lazy (context)", `${fmt.ms(ef)}; compile ${fmt.ms(ec)}`,
     `Workers, lazy: ${fmt.ms(wf)}`, `${wf >= ef ? "−" : "+"}${fmt.ms(Math.abs(wf - ef))}`, "—", null,
-    "what V8's lazy compile of the functions on the first request's path costs it");
+    "what V8's lazy compile of the functions on the first request's path still costs it; the build's compile hints "
+    + "have it compile them with the module");
 }
