@@ -231,5 +231,8 @@ function main(argv) {
   }
 }
 
-if (process.argv[2] === "--drive") await drive(process.argv[3], JSON.parse(process.argv[4]));
-else main(process.argv.slice(2));
+// Run as a script (not when a test imports markEager).
+if (process.argv[1] && path.resolve(process.argv[1]) === SELF) {
+  if (process.argv[2] === "--drive") await drive(process.argv[3], JSON.parse(process.argv[4]));
+  else main(process.argv.slice(2));
+}

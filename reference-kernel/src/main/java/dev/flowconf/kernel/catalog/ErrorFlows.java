@@ -1,8 +1,8 @@
 package dev.flowconf.kernel.catalog;
 
 import dev.flowconf.kernel.exec.NodeError;
-import dev.flowconf.kernel.exec.NonBlockingNodeHandler;
 import dev.flowconf.kernel.exec.NodeRegistry;
+import dev.flowconf.kernel.exec.NonBlockingNodeHandler;
 import dev.flowconf.kernel.exec.StreamSource;
 import dev.flowconf.kernel.ir.ControlSurfaceIR;
 import dev.flowconf.kernel.ir.FlowIR;
