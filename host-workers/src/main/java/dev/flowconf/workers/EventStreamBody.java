@@ -28,7 +28,11 @@ final class EventStreamBody {
 
     static ReadableStream of(EventStream events) {
         EventStreamBody body = new EventStreamBody(events);
-        return new ReadableStream(UnderlyingSource.create(body::pull, body::cancel));
+        return new ReadableStream(UnderlyingSource.create(body::start, body::pull, body::cancel));
+    }
+
+    private void start(ReadableStreamController controller) {
+        this.controller = controller;
     }
 
     /**
@@ -52,7 +56,6 @@ final class EventStreamBody {
      * it may pull again.
      */
     private JSPromise<JSUndefined> pull(ReadableStreamController controller) {
-        this.controller = controller; // the same one on every pull: the keep-alive writes through it
         if (events.nextFrameWithoutWaiting()) {
             pullAvailable(controller);
             return null; // not a resolved promise: the stream then has none to wait for before it may pull again

@@ -8,22 +8,31 @@ import org.teavm.jso.core.JSPromise;
 import org.teavm.jso.core.JSUndefined;
 
 /**
- * The {@code {pull, cancel}} dictionary behind a {@link ReadableStream}: pull whenever the queue wants a chunk (never
- * again before the returned promise settles), cancel when the reader gives up. No {@code start}: each callback into
- * Java is a function TeaVM wraps and workerd calls, and pull receives the controller anyway.
+ * The {@code {start, pull, cancel}} dictionary behind a {@link ReadableStream}: start runs in the constructor,
+ * pull whenever the queue wants a chunk (never again before the returned promise settles), cancel when the
+ * reader gives up.
  */
 public interface UnderlyingSource extends JSObject {
+    @JSProperty
+    void setStart(Start start);
+
     @JSProperty
     void setPull(Pull pull);
 
     @JSProperty
     void setCancel(Cancel cancel);
 
-    static UnderlyingSource create(Pull pull, Cancel cancel) {
+    static UnderlyingSource create(Start start, Pull pull, Cancel cancel) {
         UnderlyingSource source = JSObjects.create();
+        source.setStart(start);
         source.setPull(pull);
         source.setCancel(cancel);
         return source;
+    }
+
+    @JSFunctor
+    interface Start extends JSObject {
+        void start(ReadableStreamController controller);
     }
 
     /** Answers a promise when the next chunk comes later, or null (nothing to wait for) when it has been enqueued. */
