@@ -1,5 +1,7 @@
 // A copy of a built Worker module directory that node can import: an ES module package whose `cloudflare:workers`
-// imports point at a small stub. Used by the build's compile hints (compile-hints.mjs) and by ci/budget.
+// imports point at a small stub, and whose text modules (a file imported whole as a string, as wrangler's Text rule
+// and workerd's text modules do: the example's bundle) are small ES modules exporting that string. Used by the build's
+// compile hints (compile-hints.mjs) and by ci/budget.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -17,8 +19,8 @@ const STUB_EXPORTS = {
 
 /**
  * Copies sourceDir's entry.mjs, flowconf-host.js and other .mjs files into a new temp dir (prefix names it), with
- * `cloudflare:workers` pointed at the stub. Throws when the module needs something of `cloudflare:workers` the stub
- * lacks. Returns {dir, moduleText} (the copied flowconf-host.js).
+ * `cloudflare:workers` pointed at the stub and each text module they import made an ES module. Throws when the module
+ * needs something of `cloudflare:workers` the stub lacks. Returns {dir, moduleText} (the copied flowconf-host.js).
  */
 export function nodeRunnableCopy(sourceDir, prefix) {
   if (STUB.length !== PLATFORM.length) throw new Error("the stub's specifier must be as long as cloudflare:workers'");
@@ -26,7 +28,8 @@ export function nodeRunnableCopy(sourceDir, prefix) {
     if (!fs.existsSync(path.join(sourceDir, f))) throw new Error(`${sourceDir} has no ${f}: build the module first`);
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
-  const copy = (name, text) => fs.writeFileSync(path.join(dir, name), text.replace(/(from\s*)"cloudflare:workers"/g, `$1${STUB}`));
+  const copy = (name, text) => fs.writeFileSync(path.join(dir, name), textModulesAsEs(sourceDir, dir,
+    text.replace(/(from\s*)"cloudflare:workers"/g, `$1${STUB}`)));
   // The hand-written modules (entry.mjs, flowconf-spill.mjs) import DurableObject; the stub gives them a plain class.
   for (const f of fs.readdirSync(sourceDir).filter((n) => n.endsWith(".mjs"))) {
     copy(f, fs.readFileSync(path.join(sourceDir, f), "utf8"));
@@ -44,4 +47,14 @@ export function nodeRunnableCopy(sourceDir, prefix) {
   copy("flowconf-host.js", js);
   fs.writeFileSync(path.join(dir, "package.json"), '{ "type": "module" }\n');
   return { dir, moduleText: fs.readFileSync(path.join(dir, "flowconf-host.js"), "utf8") };
+}
+
+/** Rewrites `import x from "./file.ext"` (not .js/.mjs) to import `./file.ext.mjs`, written beside it with the text. */
+function textModulesAsEs(sourceDir, dir, text) {
+  return text.replace(/(import\s+[\w$]+\s+from\s*)"\.\/([^"]+)"/g, (whole, head, file) => {
+    if (/\.m?js$/.test(file)) return whole;
+    const content = fs.readFileSync(path.join(sourceDir, file), "utf8");
+    fs.writeFileSync(path.join(dir, `${file}.mjs`), `export default ${JSON.stringify(content)};\n`);
+    return `${head}"./${file}.mjs"`;
+  });
 }
