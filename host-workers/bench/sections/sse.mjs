@@ -79,17 +79,22 @@ async function firstEvent({ workers, reference, plain, bare }) {
 }
 
 async function streamRate({ workers, reference, plain, bare }) {
-  section(`3. SSE: events/s over GET ${BENCH_STREAM} (${fmt.int(CFG.streamItems)} items; ${CFG.streamTries} tries, median)`);
+  section(`3. SSE: events/s over GET ${BENCH_STREAM} (${fmt.int(CFG.streamItems)} items; ${CFG.streamTries} tries each, the targets in turn; median)`);
   const rate = {};
-  for (const host of [workers, reference, plain, bare]) {
-    const runs = [];
-    for (let i = 0; i < CFG.streamTries; i++) runs.push(await readStream(`${host.url}${BENCH_STREAM}`));
-    if (runs.some((r) => r.events !== CFG.streamItems)) {
-      throw new Error(`${host.kind}: GET ${BENCH_STREAM} gave ${runs.map((r) => r.events).join(", ")} events, not ${CFG.streamItems}`);
+  const targets = [workers, reference, plain, bare];
+  const runs = Object.fromEntries(targets.map((host) => [host.kind, []]));
+  for (let i = 0; i < CFG.streamTries; i++) {
+    for (const host of targets) runs[host.kind].push(await readStream(`${host.url}${BENCH_STREAM}`));
+  }
+  for (const host of targets) {
+    const mine = runs[host.kind];
+    if (mine.some((r) => r.events !== CFG.streamItems)) {
+      throw new Error(`${host.kind}: GET ${BENCH_STREAM} gave ${mine.map((r) => r.events).join(", ")} events, not ${CFG.streamItems}`);
     }
-    rate[host.kind] = median(runs.map((r) => r.events / (r.total / 1000)));
-    raw(`  ${host.kind.padEnd(10)} ${runs.map((r) => fmt.ms(r.total)).join(", ")} → ${fmt.int(rate[host.kind])} events/s `
-      + `(first event ${fmt.ms(median(runs.map((r) => r.ttfe)))})`);
+    rate[host.kind] = median(mine.map((r) => r.events / (r.total / 1000)));
+    const totals = mine.map((r) => r.total);
+    raw(`  ${host.kind.padEnd(10)} median ${fmt.ms(median(totals))} (${fmt.ms(Math.min(...totals))}–${fmt.ms(Math.max(...totals))}) `
+      + `→ ${fmt.int(rate[host.kind])} events/s (first event ${fmt.ms(median(mine.map((r) => r.ttfe)))})`);
   }
   // Context: the plain worker writing 32 events per chunk, as the Workers host does for a stream that never waits.
   const batched = [];
