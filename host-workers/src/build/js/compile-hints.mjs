@@ -27,6 +27,7 @@ import { nodeRunnableCopy } from "./node-runnable.mjs";
 const SELF = fileURLToPath(import.meta.url);
 const DEFAULT_REQUESTS = ['POST /echo {"value":"  HeLLo  "}', "GET /stream", "GET /no-such-route"];
 const END_MARK = "compileHintsRequestsEnded";
+const ANSWERS = "@@compile-hints answers ";
 /** Ends a module this step rewrote, so a second run over the same file leaves it alone. */
 const SIGNATURE = "\n// flowconf: compile hints marked (host-workers/src/build/js/compile-hints.mjs)\n";
 
@@ -51,7 +52,7 @@ async function drive(dir, specs) {
       type: response.headers.get("content-type"), body: await response.text() });
   }
   compileHintsRequestsEnded();
-  process.stdout.write(JSON.stringify(answers));
+  process.stdout.write(`\n${ANSWERS}${JSON.stringify(answers)}\n`);
 }
 
 /** Its first execution in V8's log is where the profile ends. */
@@ -63,7 +64,10 @@ function runModule(dir, specs, logFile) {
   const child = spawnSync(process.execPath, [...flags, SELF, "--drive", dir, JSON.stringify(specs)],
     { encoding: "utf8", maxBuffer: 64 << 20 });
   if (child.status !== 0) throw new Error(`the module failed under node (exit ${child.status}):\n${child.stderr}`);
-  return JSON.parse(child.stdout);
+  // The module may print too; the answers are on a line of their own.
+  const line = child.stdout.split("\n").find((l) => l.startsWith(ANSWERS));
+  if (!line) throw new Error(`no answers from the module under node:\n${child.stdout}${child.stderr}`);
+  return JSON.parse(line.slice(ANSWERS.length));
 }
 
 /** [start, end] source positions of flowconf-host.js's functions first run before the end mark, from V8's log. */
