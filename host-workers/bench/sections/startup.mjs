@@ -30,7 +30,8 @@ function plainCarryingHostModule() {
   return dir;
 }
 
-export async function startup() {
+/** unhintedModule: the Workers module built with -Dworker.compileHints.skip=true (a context row), or undefined. */
+export async function startup(unhintedModule) {
   section(`5. Startup: spawn workerd → first 200 on POST /echo, ${CFG.startupTries} tries each, alternating`);
   const modules = { workers: WORKER_MODULE, plain: PLAIN_MODULE };
   const times = { workers: [], plain: [] };
@@ -45,27 +46,26 @@ export async function startup() {
   const p = median(times.plain);
   row(5, "Startup: workerd spawn → first 200 (median)", `Workers ${fmt.ms(w)}`, `plain JS ${fmt.ms(p)}`,
     `+${fmt.ms(w - p)}`, "≤ plain JS + 10 ms", w - p <= 10);
-  await tracedStartup();
+  await tracedStartup(unhintedModule);
 }
 
 /**
  * Context for the budget: the plain worker carrying the host's module, imported but never called (does compile time
- * follow the module's size or what runs?), and the host with V8's --no-lazy, every function compiled up front (how
- * much of the first request is still V8 compiling the functions on its path, which the build's compile hints mark for
- * compiling with the module?).
+ * follow the module's size or what runs?), and the host built without the build's compile hints (what do they move
+ * between compile and the first request, and what is left of it?).
  */
-async function tracedStartup() {
+async function tracedStartup(unhintedModule) {
   section(`5. Startup as workerd's own trace reports it (--perfetto-trace, ${CFG.tracedTries} more tries each)`);
   const carrying = plainCarryingHostModule();
-  const modules = { workers: WORKER_MODULE, plain: PLAIN_MODULE, carrying, eager: WORKER_MODULE };
-  const flags = { eager: ["--no-lazy"] };
-  const traced = { workers: [], plain: [], carrying: [], eager: [] };
+  const modules = { workers: WORKER_MODULE, plain: PLAIN_MODULE, carrying };
+  if (unhintedModule) modules.unhinted = unhintedModule;
+  const traced = Object.fromEntries(Object.keys(modules).map((kind) => [kind, []]));
   for (let i = 0; i < CFG.tracedTries; i++) {
     for (const kind of Object.keys(traced)) {
       const traceFile = path.join(os.tmpdir(), `flowconf-bench-${process.pid}-${kind}-${i}.pftrace`);
       try {
-        await coldStart(modules[kind], `${kind}-traced`, { traceFile, v8Flags: flags[kind] });
-        traced[kind].push(workerStartup(traceFile));
+        const readyMs = await coldStart(modules[kind], `${kind}-traced`, { traceFile });
+        traced[kind].push({ ...workerStartup(traceFile), readyMs });
       } catch (e) {
         raw(`  ${kind}: trace unreadable (${e.message})`);
       } finally {
@@ -75,11 +75,12 @@ async function tracedStartup() {
   }
   const pick = (kind, key) => median(traced[kind].map((t) => t[key]));
   fs.rmSync(carrying, { recursive: true, force: true });
-  const labels = { carrying: "plain JS + host module, unused", eager: "Workers host, V8 --no-lazy" };
+  const labels = { carrying: "plain JS + host module, unused", unhinted: "Workers host, no compile hints" };
   const label = (kind) => labels[kind] ?? HOSTS[kind].label;
   for (const kind of Object.keys(traced)) {
     raw(`  ${label(kind).padEnd(34)} compile ${fmt.ms(pick(kind, "compileMs"))}, evaluate ${fmt.ms(pick(kind, "evaluateMs"))}, `
-      + `worker construction ${fmt.ms(pick(kind, "workerMs"))}, first request ${fmt.ms(pick(kind, "firstRequestMs"))} (medians)`);
+      + `worker construction ${fmt.ms(pick(kind, "workerMs"))}, first request ${fmt.ms(pick(kind, "firstRequestMs"))}, `
+      + `spawn → first 200 ${fmt.ms(pick(kind, "readyMs"))} (medians)`);
   }
   const pair = (key) => [pick("workers", key), pick("plain", key)];
   const [wc, pc] = pair("compileMs");
@@ -97,9 +98,15 @@ async function tracedStartup() {
   row(5, "Script compile, plain JS carrying the host's module unused (context)", `${fmt.ms(cc)}; first request ${fmt.ms(cf)}`,
     `plain JS ${fmt.ms(pc)}`, `+${fmt.ms(cc - pc)}`, "—", null,
     `compile follows size, not what runs: ${((cc - pc) * 1000 / kb).toFixed(0)} µs per kB of the host's ${kb.toFixed(0)} kB module`);
-  const [ec, ef] = [pick("eager", "compileMs"), pick("eager", "firstRequestMs")];
-  row(5, "First request, Workers host with V8 --no-lazy (context)", `${fmt.ms(ef)}; compile ${fmt.ms(ec)}`,
-    `Workers, lazy: ${fmt.ms(wf)}`, `${wf >= ef ? "−" : "+"}${fmt.ms(Math.abs(wf - ef))}`, "—", null,
-    "what V8's lazy compile of the functions on the first request's path still costs it; the build's compile hints "
-    + "have it compile them with the module");
+  if (!traced.unhinted?.length) {
+    row(5, "Startup, Workers host without the compile hints (context)", "not measured (no --unhinted-module)", "—", "—", "—", null);
+    return;
+  }
+  const [uc, uf, ur] = [pick("unhinted", "compileMs"), pick("unhinted", "firstRequestMs"), pick("unhinted", "readyMs")];
+  const wr = pick("workers", "readyMs");
+  row(5, "Startup, Workers host without the compile hints (context)",
+    `spawn → first 200 ${fmt.ms(ur)}: compile ${fmt.ms(uc)}, first request ${fmt.ms(uf)}`,
+    `with them ${fmt.ms(wr)}: compile ${fmt.ms(wc)}, first request ${fmt.ms(wf)}`,
+    `${ur >= wr ? "+" : "−"}${fmt.ms(Math.abs(ur - wr))}`, "—", null,
+    "traced tries; the build marks what the first requests run for V8 to compile with the module: host-workers/src/build/js/compile-hints.mjs");
 }
