@@ -11,7 +11,7 @@ export const CFG = {
   warmupSeconds: envNumber("BENCH_WARMUP_SECONDS", QUICK ? 1 : 3),
   connections: [1, 32],
   startupTries: QUICK ? 3 : 10,
-  tracedTries: QUICK ? 1 : 3,
+  tracedTries: QUICK ? 1 : 9, // the hints' net effect (2-3 ms) is within 3 tries' spread
   ttfeTries: QUICK ? 5 : 20, // GET /stream; GET /site/stream (600 ms by design) gets half as many
   streamTries: QUICK ? 1 : 9, // alternating between the targets: one try took 20-160 ms from run to run
   streamItems: 10_000,
