@@ -55,7 +55,8 @@ const STAGES = [
   { key: "body", label: "body read", frames: [/^dfw_LimitedBodyRead[_$]/, /^dfw_FetchHandler\$fetch\$lambda\$/] },
   { key: "mapping", label: "request mapping (JS Request → HttpRequest)", frames: [n("dfw_FetchAdapter_toHttpRequest"),
     /^dfw_FetchAdapter_(headers|joinedEntries)/, /^dfw_FetchAdapter\$headers\$/, /^dfw_RequestTarget_/] },
-  { key: "route", label: "route lookup", frames: [n("dfkh_FlowHttpHost_route"), n("dfkh_FlowHttpHost_answersWithoutWaiting")] },
+  // FlowHttpHost.admit holds the route lookup (TeaVM inlines route() into its one caller) with the limits and the method.
+  { key: "route", label: "route lookup", frames: [n("dfkh_FlowHttpHost_route"), n("dfkh_FlowHttpHost_admit")] },
   // With its lambdas: an extension built lazily (on first read, maybe during the run) is still metadata.
   { key: "metadata", label: "metadata (RequestMetadata.fill)", frames: [n("dfkh_RequestMetadata_fill"),
     n("dfkh_RequestMetadata_headers"), /^dfkh_RequestMetadata\$/] },
@@ -631,7 +632,7 @@ function render(c) {
   const notes = {
     body: `LimitedBodyRead (content-length check, arrayBuffer() and its callback), FetchHandler's body callback (toRequestBody, inlined), and the platform's promise jobs that read the body (undici's arrayBuffer, no JS frame of ours: ${scaled((r) => r.cpu.asyncUs.body)} µs, ${f0(M((r) => r.heap.asyncBytes.body))} B).`,
     mapping: "FetchAdapter.toHttpRequest: the URL's path and raw query, the headers as a List<Header>, the kernel's HttpRequest.",
-    route: "FlowHttpHost.answersWithoutWaiting (FetchHandler.answer asks it first) and FlowHttpHost.route (called twice: from answersWithoutWaiting and from handle).",
+    route: "FlowHttpHost.admit, once per request: the header limit, the method, the probe, the route (404, 405), the body limit, the Invocation; its payload, metadata and run are the rows of their own.",
     metadata: "RequestMetadata.fill: http.* labels, http.headers and http.query (now, or wherever they are first read), header-borne lf.* and auth.user (neither header is sent here).",
     parse: "FlowHttpHost.payload → JsonParser.parse(byte[]) (UTF-8 decoded by hand).",
     run: "FlowRuntime.execute: the runtime's lf.* labels (lf.run_id), the auth plugin, FlowExecutor.runOnce → StraightLineRun: trigger, normalize (RustText trim + lowercase), responder.",

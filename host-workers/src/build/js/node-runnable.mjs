@@ -28,8 +28,12 @@ export function nodeRunnableCopy(sourceDir, prefix) {
     if (!fs.existsSync(path.join(sourceDir, f))) throw new Error(`${sourceDir} has no ${f}: build the module first`);
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
-  const copy = (name, text) => fs.writeFileSync(path.join(dir, name), textModulesAsEs(sourceDir, dir,
-    text.replace(/(from\s*)"cloudflare:workers"/g, `$1${STUB}`)));
+  /** Writes the node-runnable form of a module's text into dir and returns it. */
+  const copy = (name, text) => {
+    const runnable = textModulesAsEs(sourceDir, dir, text.replace(/(from\s*)"cloudflare:workers"/g, `$1${STUB}`));
+    fs.writeFileSync(path.join(dir, name), runnable);
+    return runnable;
+  };
   // The hand-written modules (entry.mjs, flowconf-spill.mjs) import DurableObject; the stub gives them a plain class.
   for (const f of fs.readdirSync(sourceDir).filter((n) => n.endsWith(".mjs"))) {
     copy(f, fs.readFileSync(path.join(sourceDir, f), "utf8"));
@@ -44,9 +48,9 @@ export function nodeRunnableCopy(sourceDir, prefix) {
   const unknown = [...used].filter((name) => !(name in STUB_EXPORTS));
   if (unknown.length) throw new Error(`the module uses cloudflare:workers' ${unknown.join(", ")}, which the stub lacks`);
   fs.writeFileSync(path.join(dir, STUB_FILE), Object.values(STUB_EXPORTS).join("\n") + "\n");
-  copy("flowconf-host.js", js);
+  const moduleText = copy("flowconf-host.js", js);
   fs.writeFileSync(path.join(dir, "package.json"), '{ "type": "module" }\n');
-  return { dir, moduleText: fs.readFileSync(path.join(dir, "flowconf-host.js"), "utf8") };
+  return { dir, moduleText };
 }
 
 /** Rewrites `import x from "./file.ext"` (not .js/.mjs) to import `./file.ext.mjs`, written beside it with the text. */

@@ -71,8 +71,9 @@ public final class FetchHandler {
     private static JSObject answer(HttpHost catalog, Request request, RequestBody body) {
         try {
             HttpRequest plain = FetchAdapter.toHttpRequest(request, body);
-            if (catalog.answersWithoutWaiting(plain)) {
-                return FetchAdapter.toResponse(catalog.handleWithoutWaiting(plain), request.getMethod());
+            HttpResponse direct = catalog.handleWithoutWaiting(plain);
+            if (direct != null) {
+                return FetchAdapter.toResponse(direct, request.getMethod());
             }
             return RequestThreads.call(() -> answerOnThread(catalog, request, plain));
         } catch (Throwable failure) {

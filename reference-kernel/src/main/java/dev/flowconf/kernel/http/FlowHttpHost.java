@@ -48,7 +48,7 @@ public final class FlowHttpHost implements HttpHost {
 
     @Override
     public HttpResponse handle(HttpRequest request) {
-        Admission admitted = admit(request);
+        Admission admitted = admit(request, false);
         if (admitted.answer != null) return admitted.answer;
         try {
             return answer(admitted.route.runtime().execute(admitted.invocation));
@@ -58,14 +58,15 @@ public final class FlowHttpHost implements HttpHost {
     }
 
     /**
-     * {@link #handle}'s answer to a request {@link #answersWithoutWaiting} said yes to, through code that never calls
-     * anything that may block: under TeaVM a method that may call a blocking one becomes a resumable state machine,
-     * several times its size, and this path runs on every inline Workers request. It repeats {@link #handle}'s three
-     * lines for that reason.
+     * {@link #handle}'s answer, or null when its route's run may wait (see {@link HttpHost#handleWithoutWaiting}),
+     * through code that never calls anything that may block: under TeaVM a method that may call a blocking one becomes a
+     * resumable state machine, several times its size, and this path runs on every inline Workers request. It repeats
+     * {@link #handle}'s three lines for that reason.
      */
     @Override
     public HttpResponse handleWithoutWaiting(HttpRequest request) {
-        Admission admitted = admit(request);
+        Admission admitted = admit(request, true);
+        if (admitted == null) return null;
         if (admitted.answer != null) return admitted.answer;
         try {
             return answer(admitted.route.runtime().executeInline(admitted.invocation));
@@ -91,8 +92,11 @@ public final class FlowHttpHost implements HttpHost {
         }
     }
 
-    /** Everything before the run: limits, the probe, the route (404, 405), the payload, the invocation, metadata. */
-    private Admission admit(HttpRequest request) {
+    /**
+     * Everything before the run: limits, the probe, the route (404, 405), the payload, the invocation, metadata. With
+     * {@code withoutWaiting}, null (nothing read, nothing started) for a route whose run may wait.
+     */
+    private Admission admit(HttpRequest request, boolean withoutWaiting) {
         // Like a platform's own header limit, this comes before anything else looks at the request.
         if (request.headerSectionLength() > MAX_HEADER_BYTES) return Admission.answered(headersTooLarge());
         String method = RequestMetadata.normalizeMethod(request.method());
@@ -111,6 +115,7 @@ public final class FlowHttpHost implements HttpHost {
             headers.add(new Header("allow", String.join(",", allowed))); // as axum writes it: GET,POST
             return Admission.answered(new HttpResponse(r.status(), headers, r.body()));
         }
+        if (withoutWaiting && !route.answersWithoutWaiting()) return null;
         // Only a matched route reads the body, so bad JSON (or too much of it) to an unknown path is a 404.
         if (request.body().isTooLarge()) {
             return Admission.answered(envelope(ErrorEnvelope.bodyTooLarge(MAX_BODY_BYTES), false));
@@ -133,18 +138,6 @@ public final class FlowHttpHost implements HttpHost {
 
     private static HttpResponse failed(ExecutionError e, HttpRequest request) {
         return envelope(ErrorEnvelope.of(e), RequestMetadata.wantsEventStream(request));
-    }
-
-    /**
-     * True for the probe, a 404 or 405, and a route whose flow runs inline: {@link #handle} then answers
-     * without waiting on a task or timer, so a host without real threads may call it outside of one.
-     */
-    @Override
-    public boolean answersWithoutWaiting(HttpRequest request) {
-        String method = RequestMetadata.normalizeMethod(request.method());
-        if (PROBE_PATH.equals(request.path()) && "GET".equals(method)) return true;
-        FlowRoute route = route(request.path(), method);
-        return route == null || route.answersWithoutWaiting();
     }
 
     private FlowRoute route(String path, String method) {

@@ -8,16 +8,11 @@ public interface HttpHost {
     HttpResponse handle(HttpRequest request);
 
     /**
-     * Whether {@link #handle} answers this request without waiting on a task, timer or lock held elsewhere,
-     * so a host whose threads are costly (TeaVM's green threads on Workers) may call it directly.
-     */
-    default boolean answersWithoutWaiting(HttpRequest request) {
-        return false;
-    }
-
-    /**
-     * {@link #handle}'s answer to a request that {@link #answersWithoutWaiting} said yes to, which an implementation may
-     * give through code that never blocks (TeaVM then compiles it as a plain function, not a resumable one).
+     * {@link #handle}'s answer when it needs no waiting on a task, timer or lock held elsewhere (the probe, a 404 or 405,
+     * a limit, a route whose flow runs inline), else null and nothing done: the caller then calls {@link #handle}, where
+     * it may wait. A host whose threads are costly (TeaVM's green threads on Workers) calls this first, outside of one;
+     * an implementation may answer through code that never blocks (TeaVM then compiles it as a plain function, not a
+     * resumable one). One call decides and answers, so the route is looked up once.
      */
     HttpResponse handleWithoutWaiting(HttpRequest request);
 }
