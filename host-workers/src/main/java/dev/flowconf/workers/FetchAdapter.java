@@ -8,7 +8,6 @@ import dev.flowconf.workers.fetch.Headers;
 import dev.flowconf.workers.fetch.Request;
 import dev.flowconf.workers.fetch.Response;
 import dev.flowconf.workers.fetch.ResponseInit;
-import java.util.ArrayList;
 import java.util.List;
 import org.teavm.jso.JSBody;
 import org.teavm.jso.JSObject;
@@ -30,7 +29,7 @@ final class FetchAdapter {
                 request.getMethod(),
                 RequestTarget.path(href),
                 RequestTarget.rawQuery(href),
-                headers(request.getHeaders()),
+                fields(request.getHeaders()),
                 body,
                 null);
     }
@@ -54,7 +53,8 @@ final class FetchAdapter {
      */
     private static JSObject headerRecord(List<Header> headers) {
         JSObject record = JSObjects.create();
-        for (Header header : headers) {
+        for (int i = 0; i < headers.size(); i++) { // indexed: an iterator is an allocation under TeaVM
+            Header header = headers.get(i);
             if (hasOwn(record, header.name())) return headerList(headers);
             setProperty(record, header.name(), header.value());
         }
@@ -81,13 +81,13 @@ final class FetchAdapter {
      * One JS array from JS, name and value in turn: a Java callback per entry cost more (each crosses into Java), and
      * one joined string cost a flattening, a search and a slice per name and value.
      */
-    private static List<Header> headers(Headers jsHeaders) {
+    private static Header[] fields(Headers jsHeaders) {
         JSArrayReader<JSString> entries = entries(jsHeaders);
-        List<Header> headers = new ArrayList<>(entries.getLength() / 2);
-        for (int i = 0; i < entries.getLength(); i += 2) {
-            headers.add(new Header(entries.get(i).stringValue(), entries.get(i + 1).stringValue()));
+        Header[] fields = new Header[entries.getLength() / 2]; // the request keeps it: no list, no copy
+        for (int i = 0; i < fields.length; i++) {
+            fields[i] = new Header(entries.get(2 * i).stringValue(), entries.get(2 * i + 1).stringValue());
         }
-        return headers;
+        return fields;
     }
 
     @JSBody(params = "headers", script = "var a = []; headers.forEach(function (v, k) { a.push(k, v); }); return a;")

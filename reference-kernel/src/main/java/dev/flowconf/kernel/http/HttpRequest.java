@@ -15,7 +15,8 @@ public final class HttpRequest {
     private final String rawQuery;
     /** The fields, for the kernel's own loops: indexing an array makes no iterator (an allocation, under TeaVM). */
     private final Header[] fields;
-    private final List<Header> headers;
+    /** The read-only list view {@link #headers()} gives, made on first call: most requests are never asked. */
+    private List<Header> headers;
     private final RequestBody body;
     private final CancellationToken client;
 
@@ -40,11 +41,19 @@ public final class HttpRequest {
      */
     public HttpRequest(String method, String path, String rawQuery, List<Header> headers, RequestBody body,
                        CancellationToken client) {
+        this(method, path, rawQuery, headers.toArray(new Header[headers.size()]), body, client);
+    }
+
+    /**
+     * @param fields the header fields in order; the request keeps this array, so the caller must not change it
+     *     (an adapter that builds the array itself spares a copy and a list per request)
+     */
+    public HttpRequest(String method, String path, String rawQuery, Header[] fields, RequestBody body,
+                       CancellationToken client) {
         this.method = method;
         this.path = path;
         this.rawQuery = rawQuery;
-        this.fields = headers.toArray(new Header[headers.size()]);
-        this.headers = Collections.unmodifiableList(Arrays.asList(fields));
+        this.fields = fields;
         this.body = body;
         this.client = client;
     }
@@ -54,7 +63,6 @@ public final class HttpRequest {
         this.path = request.path;
         this.rawQuery = request.rawQuery;
         this.fields = request.fields;
-        this.headers = request.headers;
         this.body = request.body;
         this.client = client;
     }
@@ -70,7 +78,14 @@ public final class HttpRequest {
     public String method() { return method; }
     public String path() { return path; }
     public String rawQuery() { return rawQuery; }
-    public List<Header> headers() { return headers; }
+    public List<Header> headers() {
+        // Two threads may both make one on the JVM: equal read-only views of the same array, either will do.
+        if (headers == null) headers = Collections.unmodifiableList(Arrays.asList(fields));
+        return headers;
+    }
+
+    /** Whether the request has no header field at all. */
+    public boolean hasNoHeaders() { return fields.length == 0; }
     public RequestBody body() { return body; }
 
     /**
@@ -109,6 +124,14 @@ public final class HttpRequest {
      * every field of that name, in order, joined with ", " (SPEC.md META-HEADERS-1); null when there is none.
      * Taking only the first field would make a host that passes fields one by one disagree with the Workers host.
      */
+    /** Whether some field named {@code name} (ASCII case ignored) has a value containing {@code text}. */
+    boolean anyHeaderContains(String name, String text) {
+        for (Header h : fields) {
+            if (sameAsciiIgnoringCase(h.name(), name) && h.value().contains(text)) return true;
+        }
+        return false;
+    }
+
     public String header(String name) {
         String joined = null;
         for (Header h : fields) {

@@ -9,7 +9,7 @@ import java.util.function.Supplier;
  */
 public final class LazyRuntime implements Supplier<FlowRuntime> {
     private final Supplier<FlowRuntime> build;
-    private FlowRuntime runtime;
+    private volatile FlowRuntime runtime;
 
     private LazyRuntime(Supplier<FlowRuntime> build, FlowRuntime runtime) {
         this.build = build;
@@ -24,10 +24,17 @@ public final class LazyRuntime implements Supplier<FlowRuntime> {
         return new LazyRuntime(null, runtime);
     }
 
-    /** Builds at most once; building never waits, so the monitor is only ever briefly held. */
+    /**
+     * Builds at most once; building never waits, so the monitor is only ever briefly held. Built, it takes no lock:
+     * under TeaVM each entry to a monitor makes an object, and every request asks.
+     */
     @Override
-    public synchronized FlowRuntime get() {
-        if (runtime == null) runtime = build.get();
-        return runtime;
+    public FlowRuntime get() {
+        FlowRuntime built = runtime;
+        if (built != null) return built;
+        synchronized (this) {
+            if (runtime == null) runtime = build.get();
+            return runtime;
+        }
     }
 }

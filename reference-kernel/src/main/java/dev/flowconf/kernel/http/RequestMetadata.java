@@ -46,7 +46,7 @@ final class RequestMetadata {
         if (host != null && isVisibleAscii(host)) metadata.putLabel("http.host", host);
         // Built only if a node or plugin reads them (/meta does); the answers are the same either way.
         if (request.rawQuery() != null) metadata.putLazyExtension("http.query", () -> query(request.rawQuery()));
-        if (!request.headers().isEmpty()) metadata.putLazyExtension("http.headers", () -> headers(request));
+        if (!request.hasNoHeaders()) metadata.putLazyExtension("http.headers", () -> headers(request));
         String user = request.header("x-auth-user");
         if (user != null) {
             try {
@@ -115,11 +115,6 @@ final class RequestMetadata {
 
     /** The Accept header mentions text/event-stream anywhere (upstream's `contains` rule). */
     static boolean wantsEventStream(HttpRequest request) {
-        for (Header h : request.headers()) {
-            if (HttpRequest.sameAsciiIgnoringCase(h.name(), "accept") && h.value().contains("text/event-stream")) {
-                return true;
-            }
-        }
-        return false;
+        return request.anyHeaderContains("accept", "text/event-stream");
     }
 }

@@ -160,16 +160,26 @@ public final class JsonObject extends JsonValue {
                 values = values.clone();
                 shared = false;
             }
-            if (size == keys.length) {
-                int capacity = Math.max(2, size * 2);
-                keys = Arrays.copyOf(keys, capacity);
-                values = Arrays.copyOf(values, capacity);
-            }
+            if (size == keys.length) grow();
             if (sorted && size > 0 && CodePointOrder.INSTANCE.compare(keys[size - 1], key) >= 0) sorted = false;
             keys[size] = key;
             values[size] = value;
             size++;
             return this;
+        }
+
+        /**
+         * new and arraycopy, not Arrays.copyOf: under TeaVM that looks the array's component type up by reflection
+         * on every call, and every object built takes this path at least once.
+         */
+        private void grow() {
+            int capacity = Math.max(2, size * 2);
+            String[] k = new String[capacity];
+            JsonValue[] v = new JsonValue[capacity];
+            System.arraycopy(keys, 0, k, 0, size);
+            System.arraycopy(values, 0, v, 0, size);
+            keys = k;
+            values = v;
         }
 
         public JsonObject build() {
