@@ -54,12 +54,12 @@ export async function sse(hosts) {
 
 async function firstEvent({ workers, reference, plain, bare }) {
   section(`3. SSE: time to first event (fresh connection each, alternating hosts; ${CFG.ttfeTries} tries on /stream, `
-    + `${Math.ceil(CFG.ttfeTries / 2)} on /site/stream; median)`);
+    + `${CFG.siteTtfeTries} on /site/stream; median)`);
   const ttfe = {};
   for (const p of ["/stream", SITE_STREAM]) {
     const targets = p === "/stream" ? [workers, reference, plain, bare] : [workers, reference];
     for (const host of targets) ttfe[`${host.kind} ${p}`] = [];
-    const tries = p === "/stream" ? CFG.ttfeTries : Math.ceil(CFG.ttfeTries / 2);
+    const tries = p === "/stream" ? CFG.ttfeTries : CFG.siteTtfeTries;
     for (let i = 0; i < tries; i++) {
       for (const host of targets) ttfe[`${host.kind} ${p}`].push(await readStream(`${host.url}${p}`));
     }
