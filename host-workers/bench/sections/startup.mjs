@@ -53,8 +53,8 @@ export async function startup(unhintedModule) {
 
 /**
  * Context for the budget: the plain worker carrying the host's module in its bundle, never imported (does compile time
- * follow the module's size or what runs, and can a module imported later escape it?), and the host built without the build's compile hints (what do they move
- * between compile and the first request, and what is left of it?).
+ * follow the module's size or what runs, and can a module imported later escape it?), and the host built without the
+ * build's compile hints (what do they move between compile and the first request, and what is left of it?).
  */
 async function tracedStartup(unhintedModule) {
   section(`5. Startup as workerd's own trace reports it (--perfetto-trace, ${CFG.tracedTries} more tries each)`);

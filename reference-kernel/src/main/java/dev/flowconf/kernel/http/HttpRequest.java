@@ -119,11 +119,6 @@ public final class HttpRequest {
         return true;
     }
 
-    /**
-     * The named header as the Fetch API's {@code Headers.get} gives it, and so as a Worker sees it: the values of
-     * every field of that name, in order, joined with ", " (SPEC.md META-HEADERS-1); null when there is none.
-     * Taking only the first field would make a host that passes fields one by one disagree with the Workers host.
-     */
     /** Whether some field named {@code name} (ASCII case ignored) has a value containing {@code text}. */
     boolean anyHeaderContains(String name, String text) {
         for (Header h : fields) {
@@ -132,6 +127,11 @@ public final class HttpRequest {
         return false;
     }
 
+    /**
+     * The named header as the Fetch API's {@code Headers.get} gives it, and so as a Worker sees it: the values of
+     * every field of that name, in order, joined with ", " (SPEC.md META-HEADERS-1); null when there is none.
+     * Taking only the first field would make a host that passes fields one by one disagree with the Workers host.
+     */
     public String header(String name) {
         String joined = null;
         for (Header h : fields) {

@@ -2,6 +2,7 @@ package dev.flowconf.kernel.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.flowconf.kernel.catalog.ShippedCatalog;
 import java.nio.charset.StandardCharsets;
@@ -193,6 +194,26 @@ class FlowHttpHostTests {
                 + "\"lf.event_id\":\"ev-1\",\"lf.flow_id\":\"" + dev.flowconf.kernel.catalog.MetadataEchoFlow.ID + "\","
                 + "\"lf.idem_key\":\"k-1\",\"lf.request_id\":\"req-1\",\"lf.run_id\":\"";
         assertEquals(expectedPrefix, meta.substring(0, Math.min(meta.length(), expectedPrefix.length())), meta);
+    }
+
+    /** The Workers adapter hands over the Header[] it built; the kernel must read it as it reads a List. */
+    @Test
+    void aRequestMadeFromAFieldArrayAnswersAsOneMadeFromAList() {
+        Header[] fields = {new Header("Host", "localhost"), new Header("x-custom", "xyz"), new Header("X-Custom", "abc"),
+            new Header("x-request-id", "req-1"), new Header("accept", "text/plain, text/event-stream;q=0.9")};
+        HttpRequest fromArray = new HttpRequest("POST", "/meta", "a=1", fields, RequestBody.of(new byte[0]), null);
+        HttpRequest fromList = new HttpRequest("POST", "/meta", "a=1", List.of(fields), new byte[0]);
+        assertEquals(List.of(fields), fromArray.headers());
+        assertThrows(UnsupportedOperationException.class, () -> fromArray.headers().set(0, fields[1]));
+        assertEquals(withoutRunId(body(host.handle(fromList))), withoutRunId(body(host.handle(fromArray))));
+        // the Accept field read from the array: an execution error goes out as an event stream
+        HttpRequest failing = new HttpRequest("POST", "/echo", null, fields,
+                RequestBody.of("{}".getBytes(StandardCharsets.UTF_8)), null);
+        assertEquals("text/event-stream", host.handle(failing).headers().get(0).value());
+    }
+
+    private static String withoutRunId(String meta) {
+        return meta.replaceAll("\"lf\\.run_id\":\"[^\"]*\"", "");
     }
 
     private static final String BODY_TOO_LARGE =
