@@ -38,7 +38,7 @@ final class LimitedBodyRead {
      */
     @JSFunctor
     interface Then extends JSObject {
-        JSObject read(Request request, Uint8Array body);
+        JSObject read(Request request, Int8Array body);
     }
 
     /** What to do when the platform could not read the body (the client left mid-body): its error as text. */
@@ -57,22 +57,29 @@ final class LimitedBodyRead {
         if (RequestBody.exceedsLimit(declared)) return JSPromise.resolve(then.read(request, null));
         if (declared != null) return wholeThen(request, then, failed);
         return new LimitedBodyRead(request.getBody()).next()
-                .then(body -> then.read(request, body), error -> failed.failed(request, jsString(error)));
+                .then(body -> then.read(request, body == null ? null : signed(body)),
+                        error -> failed.failed(request, jsString(error)));
     }
 
     @JSBody(params = {"request", "then", "failed"}, script = "return request.arrayBuffer().then("
-            + "function (buffer) { return then(request, new Uint8Array(buffer)); },"
+            + "function (buffer) { return then(request, new Int8Array(buffer)); },"
             + " function (error) { return failed(request, String(error)); });")
     private static native JSPromise<JSObject> wholeThen(Request request, Then then, Failed failed);
 
     @JSBody(params = "value", script = "return String(value);")
     private static native String jsString(Object value);
 
-    /** Bytes read by {@link #read}, as the kernel takes them (null: too large). */
-    static RequestBody toRequestBody(Uint8Array bytes) {
-        if (bytes == null) return RequestBody.tooLarge();
-        // TeaVM backs byte[] with an Int8Array, so this adopts the buffer without a per-byte copy.
-        return RequestBody.of(new Int8Array(bytes.getBuffer(), bytes.getByteOffset(), bytes.getLength()).toJavaArray());
+    /**
+     * Bytes read by {@link #read}, as the kernel takes them (null: too large). TeaVM backs byte[] with an Int8Array, so
+     * this adopts the one the body was read into: no copy, and no second view over the buffer.
+     */
+    static RequestBody toRequestBody(Int8Array bytes) {
+        return bytes == null ? RequestBody.tooLarge() : RequestBody.of(bytes.toJavaArray());
+    }
+
+    /** A chunked body's bytes as the signed view byte[] adopts (the stream reader hands out Uint8Arrays). */
+    private static Int8Array signed(Uint8Array bytes) {
+        return new Int8Array(bytes.getBuffer(), bytes.getByteOffset(), bytes.getLength());
     }
 
     private JSPromise<Uint8Array> next() {
