@@ -32,8 +32,11 @@ function plainCarryingHostModule() {
   return dir;
 }
 
-/** unhintedModule: the Workers module built with -Dworker.compileHints.skip=true (a context row), or undefined. */
-export async function startup(unhintedModule) {
+/**
+ * unhintedModule: the Workers module built with -Dworker.compileHints.skip=true; minimalModule: S1 by the kernel's JSON
+ * and text rules alone (-Pminimal-s1). Each gives a context row, or is undefined.
+ */
+export async function startup(unhintedModule, minimalModule) {
   section(`5. Startup: spawn workerd → first 200 on POST /echo, ${CFG.startupTries} tries each, alternating`);
   const modules = { workers: WORKER_MODULE, plain: PLAIN_MODULE };
   const times = { workers: [], plain: [] };
@@ -48,7 +51,7 @@ export async function startup(unhintedModule) {
   const p = median(times.plain);
   row(5, "Startup: workerd spawn → first 200 (median)", `Workers ${fmt.ms(w)}`, `plain JS ${fmt.ms(p)}`,
     `+${fmt.ms(w - p)}`, "≤ plain JS + 10 ms", w - p <= 10);
-  await tracedStartup(unhintedModule);
+  await tracedStartup(unhintedModule, minimalModule);
 }
 
 /**
@@ -56,11 +59,12 @@ export async function startup(unhintedModule) {
  * follow the module's size or what runs, and can a module imported later escape it?), and the host built without the
  * build's compile hints (what do they move between compile and the first request, and what is left of it?).
  */
-async function tracedStartup(unhintedModule) {
+async function tracedStartup(unhintedModule, minimalModule) {
   section(`5. Startup as workerd's own trace reports it (--perfetto-trace, ${CFG.tracedTries} more tries each)`);
   const carrying = plainCarryingHostModule();
   const modules = { workers: WORKER_MODULE, plain: PLAIN_MODULE, carrying };
   if (unhintedModule) modules.unhinted = unhintedModule;
+  if (minimalModule) modules.minimal = minimalModule;
   const traced = Object.fromEntries(Object.keys(modules).map((kind) => [kind, []]));
   for (let i = 0; i < CFG.tracedTries; i++) {
     for (const kind of Object.keys(traced)) {
@@ -77,7 +81,8 @@ async function tracedStartup(unhintedModule) {
   }
   const pick = (kind, key) => median(traced[kind].map((t) => t[key]));
   fs.rmSync(carrying, { recursive: true, force: true });
-  const labels = { carrying: "plain JS + host module, not imported", unhinted: "Workers host, no compile hints" };
+  const labels = { carrying: "plain JS + host module, not imported", unhinted: "Workers host, no compile hints",
+    minimal: "TeaVM S1, kernel JSON + text only" };
   const label = (kind) => labels[kind] ?? HOSTS[kind].label;
   for (const kind of Object.keys(traced)) {
     raw(`  ${label(kind).padEnd(34)} compile ${fmt.ms(pick(kind, "compileMs"))}, evaluate ${fmt.ms(pick(kind, "evaluateMs"))}, `
@@ -101,15 +106,27 @@ async function tracedStartup(unhintedModule) {
     `${fmt.ms(cc)}; first request ${fmt.ms(cf)}`, `plain JS ${fmt.ms(pc)}`, `+${fmt.ms(cc - pc)}`, "—", null,
     `workerd compiles every module of a bundle when the isolate starts, imported or not; compile follows size, not what `
       + `runs: ${((cc - pc) * 1000 / kb).toFixed(0)} µs per kB of the host's ${kb.toFixed(0)} kB module`);
+  const wr = pick("workers", "readyMs");
   if (!traced.unhinted?.length) {
     row(5, "Startup, Workers host without the compile hints (context)", "not measured (no --unhinted-module)", "—", "—", "—", null);
+  } else {
+    const [uc, uf, ur] = [pick("unhinted", "compileMs"), pick("unhinted", "firstRequestMs"), pick("unhinted", "readyMs")];
+    row(5, "Startup, Workers host without the compile hints (context)",
+      `spawn → first 200 ${fmt.ms(ur)}: compile ${fmt.ms(uc)}, first request ${fmt.ms(uf)}`,
+      `with them ${fmt.ms(wr)}: compile ${fmt.ms(wc)}, first request ${fmt.ms(wf)}`,
+      `${ur >= wr ? "+" : "−"}${fmt.ms(Math.abs(ur - wr))}`, "—", null,
+      "traced tries; the build marks what the first requests run for V8 to compile with the module: host-workers/src/build/js/compile-hints.mjs");
+  }
+  const what = "Startup, TeaVM module doing S1 with the kernel's JSON and text rules alone (context)";
+  if (!traced.minimal?.length) {
+    row(5, what, "not measured (no --minimal-module)", "—", "—", "—", null);
     return;
   }
-  const [uc, uf, ur] = [pick("unhinted", "compileMs"), pick("unhinted", "firstRequestMs"), pick("unhinted", "readyMs")];
-  const wr = pick("workers", "readyMs");
-  row(5, "Startup, Workers host without the compile hints (context)",
-    `spawn → first 200 ${fmt.ms(ur)}: compile ${fmt.ms(uc)}, first request ${fmt.ms(uf)}`,
-    `with them ${fmt.ms(wr)}: compile ${fmt.ms(wc)}, first request ${fmt.ms(wf)}`,
-    `${ur >= wr ? "+" : "−"}${fmt.ms(Math.abs(ur - wr))}`, "—", null,
-    "traced tries; the build marks what the first requests run for V8 to compile with the module: host-workers/src/build/js/compile-hints.mjs");
+  const [mc, me, mf, mr] = ["compileMs", "evaluateMs", "firstRequestMs", "readyMs"].map((key) => pick("minimal", key));
+  const mkb = fs.statSync(path.join(minimalModule, "flowconf-host.js")).size / 1024;
+  row(5, what, `spawn → first 200 ${fmt.ms(mr)}: compile ${fmt.ms(mc)}, evaluate ${fmt.ms(me)}, first request ${fmt.ms(mf)}`,
+    `plain JS ${fmt.ms(pick("plain", "readyMs"))}: compile ${fmt.ms(pc)}`, `+${fmt.ms(mr - pick("plain", "readyMs"))}`, "—",
+    null, `what TeaVM and the least of the kernel cost (${mkb.toFixed(0)} kB module, compile hints marked, no executor, `
+      + `routes or HTTP mapping; dev/flowconf/workers/measure/MinimalS1.java); the whole host: `
+      + `+${fmt.ms(wr - pick("plain", "readyMs"))}, compile +${fmt.ms(wc - pc)}`);
 }
