@@ -119,14 +119,6 @@ public final class HttpRequest {
         return true;
     }
 
-    /** Whether some field named {@code name} (ASCII case ignored) has a value containing {@code text}. */
-    boolean anyHeaderContains(String name, String text) {
-        for (Header h : fields) {
-            if (sameAsciiIgnoringCase(h.name(), name) && h.value().contains(text)) return true;
-        }
-        return false;
-    }
-
     /**
      * The named header as the Fetch API's {@code Headers.get} gives it, and so as a Worker sees it: the values of
      * every field of that name, in order, joined with ", " (SPEC.md META-HEADERS-1); null when there is none.

@@ -113,8 +113,12 @@ final class RequestMetadata {
         return true;
     }
 
-    /** The Accept header mentions text/event-stream anywhere (upstream's `contains` rule). */
+    /**
+     * The Accept header mentions text/event-stream anywhere (upstream's `contains` rule). Several Accept fields are read
+     * joined with ", ", which neither makes nor breaks a match.
+     */
     static boolean wantsEventStream(HttpRequest request) {
-        return request.anyHeaderContains("accept", "text/event-stream");
+        String accept = request.header("accept");
+        return accept != null && accept.contains("text/event-stream");
     }
 }
