@@ -79,7 +79,7 @@ async function hostSections() {
     await throughputPair(2, hosts.reference, hosts.bare, false);
     memoryAfterLoad(Object.values(hosts));
     await sse(hosts);
-    await garbage();
+    await garbage(option("--minimal-module"));
     const defaultWorkers = await startHost("workers", { keepAliveMs: null });
     try {
       await cancellation([

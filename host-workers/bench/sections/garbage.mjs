@@ -47,12 +47,17 @@ async function tracedRound(host) {
     pause: gc.scavenges ? gc.scavengePauseMs / gc.scavenges : null, majors: gc.majors } };
 }
 
-export async function garbage() {
+/** @param minimalModule the TeaVM module doing S1 by the kernel's JSON and text rules alone (-Pminimal-s1), or null */
+export async function garbage(minimalModule) {
   const targets = [
     { kind: "workers", module: WORKER_MODULE, echoPath: "/echo", label: "Workers host" },
     { kind: "plain", module: PLAIN_MODULE, echoPath: "/echo", label: "plain JS" },
     // What SPEC's boundary work (POST /floor/echo: the body as bytes, decoded strictly) adds before any host code runs.
     { kind: "floor", module: PLAIN_MODULE, echoPath: "/floor/echo", label: "plain JS + SPEC's boundary work" },
+    // The floor's boundary work, then S1 through the kernel's JSON and text rules and nothing else: less than any host
+    // running a flow on the kernel does, so what it leaves is the least such a host can leave.
+    ...(minimalModule ? [{ kind: "minimal", module: minimalModule, echoPath: "/echo", label: "TeaVM S1, kernel JSON alone" }]
+      : []),
     // Quick mode: not enough time for V8 to settle on a young-generation size for these too.
     ...(QUICK ? [] : GARBAGE_BYTES).map((bytes) => ({ kind: `plain+${bytes}`, module: PLAIN_MODULE,
       echoPath: `/garbage/echo?bytes=${bytes}`, label: `plain JS + ${fmt.int(bytes)} B garbage` })),
@@ -65,7 +70,7 @@ export async function garbage() {
   try {
     for (const { kind, module, echoPath, label } of targets) {
       const host = await startWorkerd(module, `gc-${kind}`, { kind, label, echoPath, v8Flags: ["--trace-gc-nvp"] });
-      hosts.push({ label, host, rounds: [] });
+      hosts.push({ kind, label, host, rounds: [] });
     }
     for (const h of hosts) await loadRound(h.host, { connections: CONNECTIONS, seconds: warmup });
     for (let r = 0; r < CFG.rounds; r++) {
@@ -93,7 +98,9 @@ function garbageRows(hosts) {
   };
   const bytes = (v) => `${fmt.int(v)} B`;
   const perSecond = (v) => `${v.toFixed(1)}/s`;
-  const [workers, plain, floor, ...garbage] = hosts;
+  const [workers, plain, floor] = hosts;
+  const minimal = hosts.find((h) => h.kind === "minimal");
+  const garbage = hosts.filter((h) => h.kind.startsWith("plain+"));
   row(9, `JS heap left per S1 request, ${CONNECTIONS} conn (V8's count)`, `Workers ${spread(workers, "bytes", bytes)}`,
     `plain JS ${spread(plain, "bytes", bytes)}`, fmt.ratio(m(workers, "bytes") / m(plain, "bytes")), "—", null);
   row(9, `Young-generation collections, ${CONNECTIONS} conn (each stops every request in flight)`,
@@ -107,6 +114,15 @@ function garbageRows(hosts) {
     fmt.ratio(m(floor, "p99") / m(plain, "p99")), "—", null,
     `context: the garbage and tail of what SPEC obliges every host to do; the Workers host's own: `
       + `${bytes(m(workers, "bytes") - m(floor, "bytes"))} a request beyond it`);
+  if (minimal) {
+    row(9, `S1 /echo p99 latency, ${CONNECTIONS} conn: ${minimal.label}`,
+      `${spread(minimal, "p99", fmt.ms)}; JS heap ${spread(minimal, "bytes", bytes)}/req, `
+        + `${spread(minimal, "perSecond", perSecond)} collections`, `plain JS ${fmt.ms(m(plain, "p99"))}`,
+      fmt.ratio(m(minimal, "p99") / m(plain, "p99")), "—", null,
+      `context: the floor's boundary work, then S1 by the kernel's JSON and text rules alone (no Invocation, executor `
+        + `or HTTP mapping; measure/MinimalS1.java): the least a host running flows on the kernel leaves, `
+        + `${bytes(m(minimal, "bytes") - m(floor, "bytes"))} a request beyond the floor`);
+  }
   for (const g of garbage) {
     row(9, `S1 /echo p99 latency, ${CONNECTIONS} conn: ${g.label} per request`,
       `${spread(g, "p99", fmt.ms)}; JS heap ${spread(g, "bytes", bytes)}/req`, `plain JS ${fmt.ms(m(plain, "p99"))}`,
