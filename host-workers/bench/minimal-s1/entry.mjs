@@ -15,7 +15,9 @@ export default {
   async fetch(request) {
     headerBytes = 0;
     request.headers.forEach(countHeader);
-    if (headerBytes > 32768) return new Response('{"error":"header section too large"}', { status: 431, headers: JSON_HEADERS });
+    if (headerBytes > 32768) {
+      return new Response('{"error":"header section too large"}', { status: 431, headers: JSON_HEADERS });
+    }
     const declared = request.headers.get("content-length");
     if (declared !== null && Number(declared) > 1048576) {
       return new Response('{"error":"body too large"}', { status: 413, headers: JSON_HEADERS });

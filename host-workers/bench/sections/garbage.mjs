@@ -56,8 +56,8 @@ export async function garbage(minimalModule) {
     { kind: "floor", module: PLAIN_MODULE, echoPath: "/floor/echo", label: "plain JS + SPEC's boundary work" },
     // The floor's boundary work, then S1 through the kernel's JSON and text rules and nothing else: less than any host
     // running a flow on the kernel does, so what it leaves is the least such a host can leave.
-    ...(minimalModule ? [{ kind: "minimal", module: minimalModule, echoPath: "/echo", label: "TeaVM S1, kernel JSON alone" }]
-      : []),
+    ...(minimalModule
+      ? [{ kind: "minimal", module: minimalModule, echoPath: "/echo", label: "TeaVM S1, kernel JSON alone" }] : []),
     // Quick mode: not enough time for V8 to settle on a young-generation size for these too.
     ...(QUICK ? [] : GARBAGE_BYTES).map((bytes) => ({ kind: `plain+${bytes}`, module: PLAIN_MODULE,
       echoPath: `/garbage/echo?bytes=${bytes}`, label: `plain JS + ${fmt.int(bytes)} B garbage` })),

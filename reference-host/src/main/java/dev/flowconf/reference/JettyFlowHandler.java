@@ -51,19 +51,19 @@ final class JettyFlowHandler extends Handler.Abstract {
             return true;
         }
         CancellationToken client = new CancellationToken();
-        HttpRequest plain = new HttpRequest(request.getMethod(), request.getHttpURI().getPath(),
+        HttpRequest asKernel = new HttpRequest(request.getMethod(), request.getHttpURI().getPath(),
                 request.getHttpURI().getQuery(), headers(request), body, client);
         // An answer made without waiting (a run that never waits, or one before any run) is complete before a vanished
         // client could matter, so it goes without the watch, whose read interest costs two selector updates. An event
         // stream is pumped, which waits, so it is watched however it was made.
-        HttpResponse answer = host.handleWithoutWaiting(plain);
+        HttpResponse answer = host.handleWithoutWaiting(asKernel);
         if (answer != null && answer.eventStream() == null) {
             respond(request, response, answer, callback);
             return true;
         }
         EventStreamWriter writer = null;
         try (ClientWatch watch = ClientWatch.start(request, () -> client.cancel(CLIENT_GONE))) {
-            if (answer == null) answer = host.handle(plain);
+            if (answer == null) answer = host.handle(asKernel);
             EventStream events = answer.eventStream();
             if (events != null) {
                 client.onCancel(events::cancel);
