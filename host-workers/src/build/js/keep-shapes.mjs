@@ -13,10 +13,10 @@
 // Keeping the last 256 Java objects made alive (an S1 request makes 69) keeps an object of every class a request makes,
 // so their maps survive.
 //
-// How: TeaVM's java.lang.Object constructor, which every Java object's constructor calls first, also puts the new object
-// in a ring of 256 slots declared at the top of the module. That is one array store per object; the ring holds at most
-// 256 objects, whatever their size (a request body's byte[] among them). No other code changes. A build of TeaVM that
-// writes that constructor differently fails this step rather than going without.
+// How: TeaVM's java.lang.Object constructor, which every Java object's constructor calls first, also puts the new
+// object in a ring of 256 slots declared at the top of the module. That is one array store per object; the ring holds
+// at most 256 objects, whatever their size (a request body's byte[] among them). No other code changes. A build of
+// TeaVM that writes that constructor differently fails this step rather than going without.
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -31,16 +31,17 @@ export const RING_SIZE = 256;
 /** TeaVM's directive opening the module. */
 const DIRECTIVE = /^\s*"use strict";\n?/;
 /**
- * TeaVM 0.16's java.lang.Object constructor, minified (`function H(){this.iB=null;this.$id$=0;}`) or not: its two
- * fields, the monitor and the identity hash `$id$`, and nothing else.
+ * TeaVM 0.16's java.lang.Object constructor, minified (`function H(){this.iB=null;this.$id$=0;}`) or not: its fields,
+ * the monitor (left out of a program that never synchronizes) and the identity hash `$id$`, and nothing else.
  */
-const OBJECT_CONSTRUCTOR = /function\s+[A-Za-z_$][\w$]*\s*\(\)\s*\{\s*this\.[\w$]+\s*=\s*null;\s*this\.\$id\$\s*=\s*0;\s*\}/g;
+const OBJECT_CONSTRUCTOR =
+  /function\s+[A-Za-z_$][\w$]*\s*\(\)\s*\{\s*(?:this\.[\w$]+\s*=\s*null;\s*)?this\.\$id\$\s*=\s*0;\s*\}/g;
 
 /** The module's text with the ring declared first and filled by java.lang.Object's constructor. */
 export function keepShapes(text) {
   const found = [...text.matchAll(OBJECT_CONSTRUCTOR)];
   if (found.length !== 1) {
-    throw new Error(`expected TeaVM's java.lang.Object constructor (this.<monitor>=null;this.$id$=0;) once, found it `
+    throw new Error(`expected TeaVM's java.lang.Object constructor ([this.<monitor>=null;]this.$id$=0;) once, found it `
       + `${found.length} times: a TeaVM that writes it differently needs this step (keep-shapes.mjs) changed`);
   }
   const m = found[0];

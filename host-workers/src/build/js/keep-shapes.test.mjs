@@ -7,6 +7,9 @@ import { keepShapes, RING, RING_SIZE } from "./keep-shapes.mjs";
 
 const MINIFIED = "function H(){this.iB=null;this.$id$=0;}function P(){let a=this;H.call(a);a.v=null;}"
   + "let mk=v=>{let o=new P();o.v=v;return o;};";
+/** A program that never synchronizes: TeaVM leaves the monitor field out of java.lang.Object. */
+const NO_MONITOR = "function H(){this.$id$=0;}function P(){let a=this;H.call(a);a.v=null;}"
+  + "let mk=v=>{let o=new P();o.v=v;return o;};";
 const UNMINIFIED = "function jl_Object() {\n    this.$monitor = null;\n    this.$id$ = 0;\n}\n"
   + "function dfkj_JsonString() {\n    let a = this; jl_Object.call(a);\n    a.$value = null;\n}\n"
   + "let mk = v => {\n    let o = new dfkj_JsonString();\n    o.$value = v;\n    return o;\n};\n";
@@ -19,7 +22,7 @@ function run(text, count, read) {
   return JSON.parse(context.out);
 }
 
-for (const [form, text] of [["minified", MINIFIED], ["unminified", UNMINIFIED]]) {
+for (const [form, text] of [["minified", MINIFIED], ["unminified", UNMINIFIED], ["no monitor", NO_MONITOR]]) {
   test(`the ring keeps the newest ${RING_SIZE} objects made (${form})`, () => {
     const kept = keepShapes(text);
     const values = run(kept, RING_SIZE + 44, `${RING}.map((o)=>o===null?null:(o.v??o.$value))`);
@@ -47,6 +50,7 @@ test("the ring is declared after TeaVM's \"use strict\", which is a directive on
 
 test("a module without TeaVM's java.lang.Object constructor fails the step", () => {
   assert.throws(() => keepShapes("function H(){this.iB=null;}"), /java\.lang\.Object constructor.*found it 0 times/);
+  assert.throws(() => keepShapes("function H(){this.iB=null;this.x=null;this.$id$=0;}"), /found it 0 times/);
 });
 
 test("a module with two such constructors fails the step", () => {
