@@ -22,8 +22,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 const SELF = fileURLToPath(import.meta.url);
-/** Ends a module this step rewrote, so a second run over the same file leaves it alone. */
-const SIGNATURE = "\n// flowconf: object shapes kept (host-workers/src/build/js/keep-shapes.mjs)\n";
+/** Marks a module this step rewrote, so a second run over the same file leaves it alone. */
+export const SIGNATURE = "\n// flowconf: object shapes kept (host-workers/src/build/js/keep-shapes.mjs)\n";
 export const RING = "$flowconfShapes";
 const AT = "$flowconfShapesAt";
 export const RING_SIZE = 256;
@@ -54,11 +54,16 @@ export function keepShapes(text) {
     + text.slice(close);
 }
 
+/** Whether this step rewrote the text already; the compile hints append their own mark after this one's. */
+export function isKept(text) {
+  return text.includes(SIGNATURE);
+}
+
 function main(argv) {
   if (argv.length !== 2 || argv[0] !== "--module-dir") throw new Error("usage: keep-shapes.mjs --module-dir DIR");
   const modulePath = path.join(argv[1], "flowconf-host.js");
   const original = fs.readFileSync(modulePath, "utf8");
-  if (original.endsWith(SIGNATURE)) {
+  if (isKept(original)) {
     console.log("keep shapes: already kept (TeaVM left the module as it was)");
     return;
   }

@@ -3,7 +3,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import vm from "node:vm";
-import { keepShapes, RING, RING_SIZE } from "./keep-shapes.mjs";
+import { isKept, keepShapes, RING, RING_SIZE, SIGNATURE } from "./keep-shapes.mjs";
 
 const MINIFIED = "function H(){this.iB=null;this.$id$=0;}function P(){let a=this;H.call(a);a.v=null;}"
   + "let mk=v=>{let o=new P();o.v=v;return o;};";
@@ -55,4 +55,13 @@ test("a module without TeaVM's java.lang.Object constructor fails the step", () 
 
 test("a module with two such constructors fails the step", () => {
   assert.throws(() => keepShapes(MINIFIED + MINIFIED.replace("function H", "function K")), /found it 2 times/);
+});
+
+test("a module already rewritten is known as such, also after the compile hints added their mark", () => {
+  const kept = keepShapes(MINIFIED) + SIGNATURE;
+  assert.ok(isKept(kept));
+  assert.ok(isKept(`${kept}\n// flowconf: compile hints marked (host-workers/src/build/js/compile-hints.mjs)\n`));
+  assert.ok(!isKept(MINIFIED));
+  // Rewriting it again would not find the constructor it changed: the step must not try.
+  assert.throws(() => keepShapes(kept), /found it 0 times/);
 });
