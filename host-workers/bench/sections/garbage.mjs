@@ -29,6 +29,8 @@ function gcFigures(text) {
   }
   const scavenges = gcs.filter((g) => g.gc === "s");
   return {
+    // --trace-deopt's words for optimized code V8 discards when a full collection frees what it checked
+    discarded: (text.match(/embedded weak objects cleared/g) ?? []).length,
     allocated: gcs.reduce((sum, g) => sum + (g.allocated ?? 0), 0),
     scavenges: scavenges.length,
     scavengePauseMs: scavenges.reduce((sum, g) => sum + g.pause, 0),
@@ -44,13 +46,14 @@ async function tracedRound(host) {
   const gc = gcFigures(fs.readFileSync(host.entry.logPath, "utf8").slice(before));
   const seconds = res.n / res.rps;
   return { res, gc, figures: { p99: res.p99, bytes: gc.allocated / res.n, perSecond: gc.scavenges / seconds,
-    pause: gc.scavenges ? gc.scavengePauseMs / gc.scavenges : null, majors: gc.majors } };
+    pause: gc.scavenges ? gc.scavengePauseMs / gc.scavenges : null, majors: gc.majors, discarded: gc.discarded } };
 }
 
 /** @param minimalModule the TeaVM module doing S1 by the kernel's JSON and text rules alone (-Pminimal-s1), or null */
 export async function garbage(minimalModule) {
   const targets = [
-    { kind: "workers", module: WORKER_MODULE, echoPath: "/echo", label: "Workers host" },
+    // --trace-deopt too: how many optimized functions V8 discards at the full collections (a context row).
+    { kind: "workers", module: WORKER_MODULE, echoPath: "/echo", label: "Workers host", deopts: true },
     { kind: "plain", module: PLAIN_MODULE, echoPath: "/echo", label: "plain JS" },
     // What SPEC's boundary work (POST /floor/echo: the body as bytes, decoded strictly) adds before any host code runs.
     { kind: "floor", module: PLAIN_MODULE, echoPath: "/floor/echo", label: "plain JS + SPEC's boundary work" },
@@ -68,8 +71,9 @@ export async function garbage(minimalModule) {
     + `warm-up ${warmup} s, then ${CFG.rounds} × ${CFG.seconds} s alternating`);
   const hosts = [];
   try {
-    for (const { kind, module, echoPath, label } of targets) {
-      const host = await startWorkerd(module, `gc-${kind}`, { kind, label, echoPath, v8Flags: ["--trace-gc-nvp"] });
+    for (const { kind, module, echoPath, label, deopts } of targets) {
+      const v8Flags = ["--trace-gc-nvp", ...(deopts ? ["--trace-deopt"] : [])];
+      const host = await startWorkerd(module, `gc-${kind}`, { kind, label, echoPath, v8Flags });
       hosts.push({ kind, label, host, rounds: [] });
     }
     for (const h of hosts) await loadRound(h.host, { connections: CONNECTIONS, seconds: warmup });
@@ -79,7 +83,8 @@ export async function garbage(minimalModule) {
         h.rounds.push(figures);
         raw(`  round ${r + 1}  ${h.label.padEnd(30)} ${fmt.rps(res.rps).padStart(14)}  p99 ${fmt.ms(res.p99).padStart(8)}  `
           + `JS heap ${fmt.int(figures.bytes).padStart(6)} B/req  scavenges ${figures.perSecond.toFixed(1)}/s, `
-          + `mean pause ${fmt.ms(figures.pause)}  mark-compacts ${gc.majors}`);
+          + `mean pause ${fmt.ms(figures.pause)}  mark-compacts ${gc.majors}`
+          + (h.host.kind === "workers" ? `, optimized functions discarded ${gc.discarded}` : ""));
       }
     }
   } finally {
@@ -106,6 +111,12 @@ function garbageRows(hosts) {
   row(9, `Young-generation collections, ${CONNECTIONS} conn (each stops every request in flight)`,
     `Workers ${spread(workers, "perSecond", perSecond)}, ${fmt.ms(m(workers, "pause"))} each`,
     `plain JS ${spread(plain, "perSecond", perSecond)}, ${fmt.ms(m(plain, "pause"))} each`, "—", "—", null);
+  const sum = (h, key) => h.rounds.reduce((total, x) => total + x[key], 0);
+  row(9, `Optimized functions V8 discarded at full collections, ${CONNECTIONS} conn (--trace-deopt)`,
+    `Workers ${sum(workers, "discarded")} at ${sum(workers, "majors")} mark-compacts over the rounds`,
+    "—", "—", "—", null,
+    "context: \"embedded weak objects cleared\"; host-workers/src/build/js/keep-shapes.mjs keeps the hidden classes "
+      + "they checked alive (built without it, -Dworker.keepShapes.skip=true: 768 at 13 in one run)");
   row(9, `S1 /echo p99 latency, ${CONNECTIONS} conn, traced`, `Workers ${spread(workers, "p99", fmt.ms)}`,
     `plain JS ${spread(plain, "p99", fmt.ms)}`, fmt.ratio(m(workers, "p99") / m(plain, "p99")), "—", null);
   row(9, `S1 /echo p99 latency, ${CONNECTIONS} conn: ${floor.label}`,
