@@ -74,7 +74,7 @@ export async function garbage(minimalModule) {
     for (const { kind, module, echoPath, label, deopts } of targets) {
       const v8Flags = ["--trace-gc-nvp", ...(deopts ? ["--trace-deopt"] : [])];
       const host = await startWorkerd(module, `gc-${kind}`, { kind, label, echoPath, v8Flags });
-      hosts.push({ kind, label, host, rounds: [] });
+      hosts.push({ kind, label, host, deopts, rounds: [] });
     }
     for (const h of hosts) await loadRound(h.host, { connections: CONNECTIONS, seconds: warmup });
     for (let r = 0; r < CFG.rounds; r++) {
@@ -84,7 +84,7 @@ export async function garbage(minimalModule) {
         raw(`  round ${r + 1}  ${h.label.padEnd(30)} ${fmt.rps(res.rps).padStart(14)}  p99 ${fmt.ms(res.p99).padStart(8)}  `
           + `JS heap ${fmt.int(figures.bytes).padStart(6)} B/req  scavenges ${figures.perSecond.toFixed(1)}/s, `
           + `mean pause ${fmt.ms(figures.pause)}  mark-compacts ${gc.majors}`
-          + (h.host.kind === "workers" ? `, optimized functions discarded ${gc.discarded}` : ""));
+          + (h.deopts ? `, optimized functions discarded ${gc.discarded}` : ""));
       }
     }
   } finally {
