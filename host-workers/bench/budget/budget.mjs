@@ -54,7 +54,7 @@ const STAGES = [
   // them by TeaVM), but not what FetchHandler.answer, which they call, does (see BARRIERS).
   { key: "body", label: "body read", frames: [/^dfw_LimitedBodyRead[_$]/, /^dfw_FetchHandler\$fetch\$lambda\$/] },
   { key: "mapping", label: "request mapping (JS Request → HttpRequest)", frames: [n("dfw_FetchAdapter_toHttpRequest"),
-    /^dfw_FetchAdapter_(headers|joinedEntries)/, /^dfw_FetchAdapter\$headers\$/, /^dfw_RequestTarget_/] },
+    /^dfw_FetchAdapter_(fields|entries)/, /^dfw_FetchAdapter\$fields\$/, /^dfw_RequestTarget_/] },
   // FlowHttpHost.admit holds the route lookup (TeaVM inlines route() into its one caller) with the limits and the method.
   { key: "route", label: "route lookup", frames: [n("dfkh_FlowHttpHost_route"), n("dfkh_FlowHttpHost_admit")] },
   // With its lambdas: an extension built lazily (on first read, maybe during the run) is still metadata.
@@ -631,7 +631,7 @@ function render(c) {
 
   const notes = {
     body: `LimitedBodyRead (content-length check, arrayBuffer() and its callback), FetchHandler's body callback (toRequestBody, inlined), and the platform's promise jobs that read the body (undici's arrayBuffer, no JS frame of ours: ${scaled((r) => r.cpu.asyncUs.body)} µs, ${f0(M((r) => r.heap.asyncBytes.body))} B).`,
-    mapping: "FetchAdapter.toHttpRequest: the URL's path and raw query, the headers as a List<Header>, the kernel's HttpRequest.",
+    mapping: "FetchAdapter.toHttpRequest: the URL's path and raw query, the header fields as the Header[] the request keeps, the kernel's HttpRequest.",
     route: "FlowHttpHost.admit, once per request: the header limit, the method, the probe, the route (404, 405), the body limit, the Invocation; its payload, metadata and run are the rows of their own.",
     metadata: "RequestMetadata.fill: http.* labels, http.headers and http.query (now, or wherever they are first read), header-borne lf.* and auth.user (neither header is sent here).",
     parse: "FlowHttpHost.payload → JsonParser.parse(byte[]) (UTF-8 decoded by hand).",
