@@ -14,7 +14,8 @@ import org.teavm.jso.typedarrays.Int8Array;
  * For ci/bench only, never part of the Worker: S1's answer from the kernel's JSON (serde_json's rules, strict UTF-8)
  * and text rules (Rust's trim and lowercase), and nothing else: no executor, no routes, no HTTP mapping, no error
  * taxonomy. Built by {@code -Pminimal-s1} into a module of its own, it shows what TeaVM and the least of the kernel
- * cost a cold start (ci/bench section 5), against the whole host. Not a conforming host: its errors are bare.
+ * cost a cold start (ci/bench section 5) and the JS heap a request leaves (section 9), against the whole host. Not a
+ * conforming host: its errors are bare.
  */
 public final class MinimalS1 {
     private MinimalS1() {}
