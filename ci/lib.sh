@@ -31,20 +31,25 @@ build_if_needed() {
   "${MVNW[@]}" -q -DskipTests package
 }
 
-# Installs host-workers/bench's node_modules (autocannon, pinned by its package-lock.json) unless they match the lock.
-install_load_generator() {
-  local bench_dir="$ROOT/host-workers/bench"
-  if ! cmp -s "$bench_dir/package-lock.json" "$bench_dir/node_modules/.flowconf-lock" 2>/dev/null; then
-    say "installing the load generator (npm ci in host-workers/bench: autocannon, pinned)"
-    (cd "$bench_dir" && npm ci --no-audit --no-fund --loglevel=error)
-    cp "$bench_dir/package-lock.json" "$bench_dir/node_modules/.flowconf-lock"
+# npm_ci_once DIR WHAT: `npm ci` in DIR (saying "installing WHAT") unless its node_modules already match its lock.
+npm_ci_once() {
+  local dir="$1"
+  if ! cmp -s "$dir/package-lock.json" "$dir/node_modules/.flowconf-lock" 2>/dev/null; then
+    say "installing $2"
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+    cp "$dir/package-lock.json" "$dir/node_modules/.flowconf-lock"
   fi
 }
 
-# Prints the TeaVM module's size, raw and gzip.
+# Installs host-workers/bench's node_modules (autocannon, pinned by its package-lock.json) unless they match the lock.
+install_load_generator() {
+  npm_ci_once "$ROOT/host-workers/bench" "the load generator (npm ci in host-workers/bench: autocannon, pinned)"
+}
+
+# Prints the Worker's modules' sizes, raw and gzip.
 print_bundle_size() {
   local js
-  for js in "$WORKER_MODULE"/*.js; do
+  for js in "$WORKER_MODULE"/*.js "$WORKER_MODULE"/*.wasm; do
     [ -f "$js" ] || continue
     printf 'Workers bundle %s: %d bytes raw, %d bytes gzip\n' "$(basename "$js")" \
       "$(wc -c <"$js")" "$(gzip -9c "$js" | wc -c)"

@@ -3,12 +3,10 @@
 // out/bench/latest.md. Numbers for the record: nothing here fails on a missed target.
 // Kept in host-workers/ though it drives both hosts: it is node tooling, beside its JS baseline; top dirs are fixed.
 //
-//   node host-workers/bench/bench.mjs [--quick] [--skip-suite] [--jmh-json FILE] [--unhinted-module DIR]
-//     [--minimal-module DIR]
+//   node host-workers/bench/bench.mjs [--quick] [--skip-suite] [--jmh-json FILE] [--minimal-module DIR]
 //
-// --unhinted-module: the Workers module built without the build's compile hints (ci/bench builds it), for section 5's
-// context row on what they do to startup. --minimal-module: S1 by the kernel's JSON and text rules alone in TeaVM
-// (-Pminimal-s1; ci/bench builds it), for section 5's context row on what TeaVM and the least of the kernel cost.
+// --minimal-module: S1 by the kernel's JSON and text rules alone in TeaVM JavaScript (-Pminimal-s1; ci/bench builds
+// it), for the context rows of sections 5 (what TeaVM and the least of the kernel cost) and 9.
 //
 // What is compared with what (all in this one run, on this machine), one module of sections/ each; what they share,
 // also with stress.mjs and budget/budget.mjs, is in lib/:
@@ -135,7 +133,7 @@ async function main() {
 
   if (CFG.quietWaitSeconds > 0) await awaitQuiet();
   bundle();
-  await startup(option("--unhinted-module"), option("--minimal-module"));
+  await startup(option("--minimal-module"));
   await hostSections();
   if (CFG.suite) await suite();
   else row(7, "Conformance suite wall time", "skipped (--skip-suite)", "—", "—", "≤ 60 s", undefined);

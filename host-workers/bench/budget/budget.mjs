@@ -29,7 +29,7 @@ import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { args as argv, option } from "../lib/args.mjs";
 import { fmt } from "../lib/format.mjs";
-import { PLAIN_MODULE, ROOT, WORKER_MODULE } from "../lib/paths.mjs";
+import { PLAIN_MODULE, ROOT, WORKER_JS_MODULE } from "../lib/paths.mjs";
 import { cpuWindow } from "../lib/proc.mjs";
 import { median as medianOrNull } from "../lib/stats.mjs";
 import { nodeRunnableCopy } from "../../src/build/js/node-runnable.mjs";
@@ -546,7 +546,7 @@ const bytes = (s) => `${f0(s.med)} (${f0(s.min)}–${f0(s.max)})`;
 
 async function driver() {
   const started = Date.now();
-  const moduleDir = option("--module-dir", WORKER_MODULE);
+  const moduleDir = option("--module-dir", WORKER_JS_MODULE);
   const repeats = number("--repeats", 3);
   const requests = number("--requests", 20000);
   const warmup = number("--warmup", 2000);

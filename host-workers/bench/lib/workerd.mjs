@@ -20,7 +20,8 @@ export function wranglerCompatibility() {
 
 function renderConfig(moduleDir, port, v8Flags) {
   const names = fs.readdirSync(moduleDir).filter((n) => /\.m?js$/.test(n) && n !== "entry.mjs").sort();
-  const modules = ["entry.mjs", ...names].map((n) => `    (name = "${n}", esModule = embed "/${n}"),`).join("\n");
+  const wasm = fs.readdirSync(moduleDir).filter((n) => n.endsWith(".wasm")).map((n) => `    (name = "${n}", wasm = embed "/${n}"),`);
+  const modules = [...["entry.mjs", ...names].map((n) => `    (name = "${n}", esModule = embed "/${n}"),`), ...wasm].join("\n");
   const compatibility = wranglerCompatibility();
   const config = fs.readFileSync(WORKERD_CONFIG_TEMPLATE, "utf8")
     .replace("{{PORT}}", String(port))

@@ -14,7 +14,7 @@ export function bundle() {
   let rawBytes = 0;
   let gzipBytes = 0;
   for (const name of fs.readdirSync(WORKER_MODULE).sort()) {
-    if (!/\.(m?js)$/.test(name)) continue;
+    if (!/\.(m?js|wasm)$/.test(name)) continue;
     const data = fs.readFileSync(path.join(WORKER_MODULE, name));
     const gz = gzipSize(data);
     rawBytes += data.length;

@@ -6,7 +6,7 @@ import path from "node:path";
 import { CFG } from "../lib/config.mjs";
 import { fmt } from "../lib/format.mjs";
 import { HOSTS } from "../lib/hosts.mjs";
-import { PLAIN_MODULE, WORKER_MODULE } from "../lib/paths.mjs";
+import { PLAIN_MODULE, WORKER_JS_MODULE, WORKER_MODULE } from "../lib/paths.mjs";
 import { workerStartup } from "../lib/perfetto.mjs";
 import { raw, section } from "../lib/report.mjs";
 import { row } from "../lib/results.mjs";
@@ -21,22 +21,22 @@ async function coldStart(moduleDir, name, options) {
 }
 
 /**
- * A temp module dir: the plain worker, unchanged, with the host's built module in its bundle (a module of the
+ * A temp module dir: the plain worker, unchanged, with the host's JavaScript build in its bundle (a module of the
  * config) that nothing imports. workerd compiles it all the same, so code cannot be kept out of compile by putting it
  * in a module imported later (and a Worker may not compile code from strings).
  */
 function plainCarryingHostModule() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "flowconf-bench-carrying-"));
-  fs.copyFileSync(path.join(WORKER_MODULE, "flowconf-host.js"), path.join(dir, "flowconf-host.js"));
+  fs.copyFileSync(path.join(WORKER_JS_MODULE, "flowconf-host.js"), path.join(dir, "flowconf-host.js"));
   fs.copyFileSync(path.join(PLAIN_MODULE, "entry.mjs"), path.join(dir, "entry.mjs"));
   return dir;
 }
 
 /**
- * unhintedModule: the Workers module built with -Dworker.compileHints.skip=true; minimalModule: S1 by the kernel's JSON
- * and text rules alone (-Pminimal-s1). Each gives a context row, or is undefined.
+ * minimalModule: S1 by the kernel's JSON and text rules alone in TeaVM JavaScript (-Pminimal-s1), for a context row,
+ * or undefined.
  */
-export async function startup(unhintedModule, minimalModule) {
+export async function startup(minimalModule) {
   section(`5. Startup: spawn workerd → first 200 on POST /echo, ${CFG.startupTries} tries each, alternating`);
   const modules = { workers: WORKER_MODULE, plain: PLAIN_MODULE };
   const times = { workers: [], plain: [] };
@@ -51,19 +51,18 @@ export async function startup(unhintedModule, minimalModule) {
   const p = median(times.plain);
   row(5, "Startup: workerd spawn → first 200 (median)", `Workers ${fmt.ms(w)}`, `plain JS ${fmt.ms(p)}`,
     `+${fmt.ms(w - p)}`, "≤ plain JS + 10 ms", w - p <= 10);
-  await tracedStartup(unhintedModule, minimalModule);
+  await tracedStartup(minimalModule);
 }
 
 /**
- * Context for the budget: the plain worker carrying the host's module in its bundle, never imported (does compile time
- * follow the module's size or what runs, and can a module imported later escape it?), and the host built without the
- * build's compile hints (what do they move between compile and the first request, and what is left of it?).
+ * Context for the budget: the same host as TeaVM JavaScript (target/worker-js, compile hints marked: the Worker until
+ * the Wasm build), and the plain worker carrying that module in its bundle, never imported (does compile time follow
+ * the module's size or what runs, and can a module imported later escape it?).
  */
-async function tracedStartup(unhintedModule, minimalModule) {
+async function tracedStartup(minimalModule) {
   section(`5. Startup as workerd's own trace reports it (--perfetto-trace, ${CFG.tracedTries} more tries each)`);
   const carrying = plainCarryingHostModule();
-  const modules = { workers: WORKER_MODULE, plain: PLAIN_MODULE, carrying };
-  if (unhintedModule) modules.unhinted = unhintedModule;
+  const modules = { workers: WORKER_MODULE, plain: PLAIN_MODULE, js: WORKER_JS_MODULE, carrying };
   if (minimalModule) modules.minimal = minimalModule;
   const traced = Object.fromEntries(Object.keys(modules).map((kind) => [kind, []]));
   for (let i = 0; i < CFG.tracedTries; i++) {
@@ -81,8 +80,8 @@ async function tracedStartup(unhintedModule, minimalModule) {
   }
   const pick = (kind, key) => median(traced[kind].map((t) => t[key]));
   fs.rmSync(carrying, { recursive: true, force: true });
-  const labels = { carrying: "plain JS + host module, not imported", unhinted: "Workers host, no compile hints",
-    minimal: "TeaVM S1, kernel JSON + text only" };
+  const labels = { carrying: "plain JS + host's JS, not imported", js: "same host as TeaVM JavaScript",
+    minimal: "TeaVM JS S1, kernel JSON + text only" };
   const label = (kind) => labels[kind] ?? HOSTS[kind].label;
   for (const kind of Object.keys(traced)) {
     raw(`  ${label(kind).padEnd(34)} compile ${fmt.ms(pick(kind, "compileMs"))}, evaluate ${fmt.ms(pick(kind, "evaluateMs"))}, `
@@ -100,23 +99,20 @@ async function tracedStartup(unhintedModule, minimalModule) {
   row(5, "Script compile (workerd trace: compileModules)", `Workers ${fmt.ms(wc)}`, `plain JS ${fmt.ms(pc)}`, `+${fmt.ms(wc - pc)}`, "—", null);
   row(5, "Script evaluation (workerd trace: top-level run)", `Workers ${fmt.ms(we)}`, `plain JS ${fmt.ms(pe)}`, `+${fmt.ms(we - pe)}`, "—", null);
   row(5, "First request in a new isolate (workerd trace)", `Workers ${fmt.ms(wf)}`, `plain JS ${fmt.ms(pf)}`, `+${fmt.ms(wf - pf)}`, "—", null);
-  const [cc, cf] = [pick("carrying", "compileMs"), pick("carrying", "firstRequestMs")];
-  const kb = fs.statSync(path.join(WORKER_MODULE, "flowconf-host.js")).size / 1024;
-  row(5, "Script compile, plain JS with the host's module in its bundle, never imported (context)",
-    `${fmt.ms(cc)}; first request ${fmt.ms(cf)}`, `plain JS ${fmt.ms(pc)}`, `+${fmt.ms(cc - pc)}`, "—", null,
-    `workerd compiles every module of a bundle when the isolate starts, imported or not; compile follows size, not what `
-      + `runs: ${((cc - pc) * 1000 / kb).toFixed(0)} µs per kB of the host's ${kb.toFixed(0)} kB module`);
   const wr = pick("workers", "readyMs");
-  if (!traced.unhinted?.length) {
-    row(5, "Startup, Workers host without the compile hints (context)", "not measured (no --unhinted-module)", "—", "—", "—", null);
-  } else {
-    const [uc, uf, ur] = [pick("unhinted", "compileMs"), pick("unhinted", "firstRequestMs"), pick("unhinted", "readyMs")];
-    row(5, "Startup, Workers host without the compile hints (context)",
-      `spawn → first 200 ${fmt.ms(ur)}: compile ${fmt.ms(uc)}, first request ${fmt.ms(uf)}`,
-      `with them ${fmt.ms(wr)}: compile ${fmt.ms(wc)}, first request ${fmt.ms(wf)}`,
-      `${ur >= wr ? "+" : "−"}${fmt.ms(Math.abs(ur - wr))}`, "—", null,
-      "traced tries; the build marks what the first requests run for V8 to compile with the module: host-workers/src/build/js/compile-hints.mjs");
-  }
+  const [jc, je, jf, jr] = ["compileMs", "evaluateMs", "firstRequestMs", "readyMs"].map((key) => pick("js", key));
+  row(5, "Startup, the same host as TeaVM JavaScript (context)",
+    `spawn → first 200 ${fmt.ms(jr)}: compile ${fmt.ms(jc)}, evaluate ${fmt.ms(je)}, first request ${fmt.ms(jf)}`,
+    `Wasm ${fmt.ms(wr)}: compile ${fmt.ms(wc)}, evaluate ${fmt.ms(we)}, first request ${fmt.ms(wf)}`,
+    `${jr >= wr ? "+" : "−"}${fmt.ms(Math.abs(jr - wr))}`, "—", null,
+    "traced tries; target/worker-js, compile hints marked (host-workers/src/build/js/compile-hints.mjs): the Worker "
+      + "before the Wasm GC build, and what ci/budget measures");
+  const [cc, cf] = [pick("carrying", "compileMs"), pick("carrying", "firstRequestMs")];
+  const kb = fs.statSync(path.join(WORKER_JS_MODULE, "flowconf-host.js")).size / 1024;
+  row(5, "Script compile, plain JS with the host's JavaScript build in its bundle, never imported (context)",
+    `${fmt.ms(cc)}; first request ${fmt.ms(cf)}`, `plain JS ${fmt.ms(pc)}`, `+${fmt.ms(cc - pc)}`, "—", null,
+    `workerd compiles every JavaScript module of a bundle when the isolate starts, imported or not; compile follows `
+      + `size, not what runs: ${((cc - pc) * 1000 / kb).toFixed(0)} µs per kB of the ${kb.toFixed(0)} kB module`);
   const what = "Startup, TeaVM module doing S1 with the kernel's JSON and text rules alone (context)";
   if (!traced.minimal?.length) {
     row(5, what, "not measured (no --minimal-module)", "—", "—", "—", null);
@@ -126,7 +122,7 @@ async function tracedStartup(unhintedModule, minimalModule) {
   const mkb = fs.statSync(path.join(minimalModule, "flowconf-host.js")).size / 1024;
   row(5, what, `spawn → first 200 ${fmt.ms(mr)}: compile ${fmt.ms(mc)}, evaluate ${fmt.ms(me)}, first request ${fmt.ms(mf)}`,
     `plain JS ${fmt.ms(pick("plain", "readyMs"))}: compile ${fmt.ms(pc)}`, `+${fmt.ms(mr - pick("plain", "readyMs"))}`, "—",
-    null, `what TeaVM and the least of the kernel cost (${mkb.toFixed(0)} kB module, compile hints marked, no executor, `
-      + `routes or HTTP mapping; dev/flowconf/workers/measure/MinimalS1.java); the whole host: `
+    null, `what TeaVM JavaScript and the least of the kernel cost (${mkb.toFixed(0)} kB module, compile hints marked, no `
+      + `executor, routes or HTTP mapping; dev/flowconf/workers/measure/MinimalS1.java); the whole host in Wasm: `
       + `+${fmt.ms(wr - pick("plain", "readyMs"))}, compile +${fmt.ms(wc - pc)}`);
 }

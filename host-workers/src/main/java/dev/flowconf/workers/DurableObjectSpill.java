@@ -37,17 +37,14 @@ final class DurableObjectSpill implements SpillStore {
         return new Tier() {
             @Override
             public void write(String key, byte[] payload) throws IOException {
-                Int8Array signed = Int8Array.fromJavaArray(payload);
-                PromiseAwait.value(rpcWrite(object, prefix + key,
-                        new Uint8Array(signed.getBuffer(), signed.getByteOffset(), signed.getLength())));
+                PromiseAwait.value(rpcWrite(object, prefix + key, JavaBytes.view(payload)));
             }
 
             @Override
             public byte[] take(String key) throws IOException {
                 Uint8Array bytes = (Uint8Array) PromiseAwait.value(rpcTake(object, prefix + key));
                 if (bytes == null) throw new IOException("no spilled payload `" + key + "` in tier " + tier);
-                // TeaVM backs byte[] with an Int8Array: this adopts the buffer without a per-byte copy.
-                return new Int8Array(bytes.getBuffer(), bytes.getByteOffset(), bytes.getLength()).toJavaArray();
+                return JavaBytes.of(new Int8Array(bytes.getBuffer(), bytes.getByteOffset(), bytes.getLength()));
             }
         };
     }

@@ -14,7 +14,6 @@ import org.teavm.jso.JSObject;
 import org.teavm.jso.core.JSArrayReader;
 import org.teavm.jso.core.JSObjects;
 import org.teavm.jso.core.JSString;
-import org.teavm.jso.typedarrays.Int8Array;
 import org.teavm.jso.typedarrays.Uint8Array;
 
 /** Turns a JS Request into the kernel's HttpRequest and an HttpResponse back into a JS Response. */
@@ -93,9 +92,8 @@ final class FetchAdapter {
     @JSBody(params = "headers", script = "var a = []; headers.forEach(function (v, k) { a.push(k, v); }); return a;")
     private static native JSArrayReader<JSString> entries(Headers headers);
 
-    /** A Uint8Array view over the byte[]'s own storage: no copy here; the Response copies it once. */
+    /** The byte[] as a Uint8Array (in the JavaScript build a view of its own storage); the Response copies it. */
     private static Uint8Array toUint8Array(byte[] bytes) {
-        Int8Array signed = Int8Array.fromJavaArray(bytes);
-        return new Uint8Array(signed.getBuffer(), signed.getByteOffset(), signed.getLength());
+        return JavaBytes.view(bytes);
     }
 }

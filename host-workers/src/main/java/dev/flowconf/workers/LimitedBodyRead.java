@@ -70,11 +70,11 @@ final class LimitedBodyRead {
     private static native String jsString(Object value);
 
     /**
-     * Bytes read by {@link #read}, as the kernel takes them (null: too large). TeaVM backs byte[] with an Int8Array, so
-     * this adopts the one the body was read into: no copy, and no second view over the buffer.
+     * Bytes read by {@link #read}, as the kernel takes them (null: too large). In the JavaScript build this adopts the
+     * Int8Array the body was read into: no copy, and no second view over the buffer ({@link JavaBytes}).
      */
     static RequestBody toRequestBody(Int8Array bytes) {
-        return bytes == null ? RequestBody.tooLarge() : RequestBody.of(bytes.toJavaArray());
+        return bytes == null ? RequestBody.tooLarge() : RequestBody.of(JavaBytes.of(bytes));
     }
 
     /** A chunked body's bytes as the signed view byte[] adopts (the stream reader hands out Uint8Arrays). */

@@ -39,7 +39,10 @@ class SpillStorageTests {
 
     @BeforeEach
     void testWorkerWithTheBuiltModule() throws IOException {
-        Files.copy(WorkerdHarness.defaultModuleDir().resolve("flowconf-host.js"), moduleDir.resolve("flowconf-host.js"));
+        // The built module: its glue and the Wasm module the glue imports.
+        for (String name : new String[] {"flowconf-host.js", "flowconf-host.wasm"}) {
+            Files.copy(WorkerdHarness.defaultModuleDir().resolve(name), moduleDir.resolve(name));
+        }
         try (var entry = SpillStorageTests.class.getResourceAsStream("/spill-worker/entry.mjs")) {
             Files.write(moduleDir.resolve("entry.mjs"), entry.readAllBytes());
         }

@@ -60,7 +60,7 @@ final class JsonNumberReader {
         long negated = -significand;
         if (negated >= 0) {
             // -0 and magnitudes beyond i64 become floats, as in serde.
-            return JsonNumber.ofF64(-JsonNumbers.u64ToDouble(significand));
+            return JsonNumber.ofF64(minus(JsonNumbers.u64ToDouble(significand)));
         }
         return JsonNumber.ofI64(negated);
     }
@@ -164,6 +164,15 @@ final class JsonNumberReader {
         if (Double.isInfinite(magnitude)) {
             throw in.error(NUMBER_OUT_OF_RANGE);
         }
-        return positive ? magnitude : -magnitude;
+        return positive ? magnitude : minus(magnitude);
+    }
+
+    /**
+     * {@code -v}, written as a subtraction from {@code -0.0} because TeaVM 0.16's Wasm GC backend compiles a double's
+     * unary minus so that {@code -(0.0)} comes out {@code 0.0}, which would turn {@code -0} into {@code 0} in the Worker
+     * (goldens harness/echo-decimals, bad-input/number-huge-and-tiny). Equal to {@code -v} for every double.
+     */
+    static double minus(double v) {
+        return -0.0 - v;
     }
 }

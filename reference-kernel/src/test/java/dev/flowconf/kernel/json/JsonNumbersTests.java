@@ -171,4 +171,11 @@ class JsonNumbersTests {
         assertEquals(-9.223372036854775808e18, JsonNumber.ofI64(Long.MIN_VALUE).doubleValue());
         assertEquals(1.8446744073709552e19, JsonNumber.ofU64(-1L).doubleValue());
     }
+
+    /** The reader's stand-in for a double's unary minus (for TeaVM's Wasm GC backend) is that minus, bit for bit. */
+    @ParameterizedTest
+    @ValueSource(doubles = {0.0, -0.0, 1.5, -1.5, Double.MIN_VALUE, -Double.MAX_VALUE, 1e300, Double.POSITIVE_INFINITY})
+    void readerMinusIsUnaryMinus(double v) {
+        assertEquals(Double.doubleToRawLongBits(-v), Double.doubleToRawLongBits(JsonNumberReader.minus(v)));
+    }
 }

@@ -1,0 +1,310 @@
+// Build step (host-workers' pom, after TeaVM's Wasm GC build): turns TeaVM's flowconf-host.wasm into the Worker's
+// module directory, which workerd and Cloudflare load as it is.
+//
+//   node wasm-worker.mjs --module-dir DIR --teavm-runtime FILE --tools NODE_MODULES --wrangler-toml FILE
+//     [--compare-with DIR]
+//
+// DIR holds flowconf-host.wasm (TeaVM's), entry.mjs and flowconf-spill.mjs. FILE is TeaVM's wasm-gc-module-runtime.js
+// (the pom unpacks it from the teavm-core jar). NODE_MODULES is host-workers/node_modules (esbuild, binaryen and workerd,
+// pinned by host-workers/package-lock.json). The step:
+//   1. rewrites TeaVM's runtime so that it makes no code from strings (wasm-runtime.mjs says why and how);
+//   2. records, in workerd, each @JSBody the module asks the runtime for while it instantiates (TeaVM makes them all
+//      then), and writes them as ordinary functions; it runs again with those until no new one appears;
+//   3. shrinks the module with binaryen's wasm-opt -Oz, with only the WebAssembly features workerd's V8 runs;
+//   4. writes the glue (import the compiled module, instantiate it with the runtime's imports, export what the module
+//      exports, as the JavaScript build's flowconf-host.js does) and bundles it with the runtime into
+//      DIR/flowconf-host.js (esbuild: tree-shaken, minified);
+//   5. with --compare-with (the JavaScript build of the same host), serves both in workerd and fails unless POST /echo,
+//      GET /stream and an unknown route answer the same, byte for byte.
+import { spawn, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+import { fileURLToPath } from "node:url";
+import { bodiesModule, rewriteRuntime } from "./wasm-runtime.mjs";
+
+const SELF = fileURLToPath(import.meta.url);
+const WASM = "flowconf-host.wasm";
+const GLUE = "flowconf-host.js";
+/** What workerd's V8 runs of what TeaVM's Wasm GC output uses; wasm-opt must not add anything else. */
+const WASM_FEATURES = ["--mvp-features", "--enable-gc", "--enable-reference-types", "--enable-exception-handling",
+  "--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-sign-ext", "--enable-multivalue",
+  "--enable-mutable-globals"];
+const CHECKS = [
+  { method: "POST", path: "/echo", body: '{"value":"  HeLLo  "}' },
+  { method: "GET", path: "/stream" },
+  { method: "GET", path: "/no-such-route" },
+];
+
+// ------------------------------------------------------------------------------------------------ the module's facts
+
+function leb128(bytes, at) {
+  let value = 0;
+  let shift = 0;
+  for (;;) {
+    const b = bytes[at++];
+    value += (b & 0x7f) * 2 ** shift;
+    shift += 7;
+    if (b < 0x80) return [value, at];
+  }
+}
+
+/** A WebAssembly module's custom section `name`, as text; null when it has none. */
+export function customSection(bytes, name) {
+  let at = 8; // magic and version
+  while (at < bytes.length) {
+    const id = bytes[at++];
+    let size;
+    [size, at] = leb128(bytes, at);
+    const end = at + size;
+    if (id === 0) {
+      const [length, nameAt] = leb128(bytes, at);
+      if (Buffer.from(bytes.subarray(nameAt, nameAt + length)).toString("utf8") === name) {
+        return Buffer.from(bytes.subarray(nameAt + length, end)).toString("utf8");
+      }
+    }
+    at = end;
+  }
+  return null;
+}
+
+/** The ES modules the module imports (TeaVM lists them in its `teavm.imports` section; its runtime provides teavm*). */
+export function esModuleImports(bytes) {
+  const listed = JSON.parse(customSection(bytes, "teavm.imports") ?? "[]");
+  return listed.filter(({ module }) => !/^teavm/.test(module));
+}
+
+// ------------------------------------------------------------------------------------------------ the glue
+
+/**
+ * The module DIR/flowconf-host.js is bundled from: instantiates the compiled module as TeaVM's loader would (defaults,
+ * linkImports, the ES modules it imports as externref globals), synchronously, and exports each of its functions.
+ */
+export function glueModule(imports, exportNames) {
+  const modules = [...new Set(imports.map(({ module }) => module))];
+  const lines = [
+    "// Written by host-workers/src/build/js/wasm-worker.mjs: TeaVM's Wasm GC module, instantiated while the Worker",
+    "// loads, with the same named exports the JavaScript build's module has.",
+    `import wasmModule from "./${WASM}";`,
+    'import { defaults, linkImports } from "./teavm-runtime.mjs";',
+    ...modules.map((module, i) => `import * as esModule${i} from ${JSON.stringify(module)};`),
+    `const esModules = { ${modules.map((module, i) => `${JSON.stringify(module)}: esModule${i}`).join(", ")} };`,
+    "const imports = {};",
+    "const runtime = defaults(imports, {}, false);",
+    "const allocator = await linkImports(imports, {}, wasmModule, []);",
+    `for (const { module, name } of ${JSON.stringify(imports)}) {`,
+    "  const value = name === \"__self__\" ? esModules[module] : esModules[module][name];",
+    "  (imports[module] ??= {})[name] = new WebAssembly.Global({ value: \"externref\", mutable: false }, value);",
+    "}",
+    "const instance = new WebAssembly.Instance(wasmModule, imports);",
+    'allocator.malloc = instance.exports["teavm.malloc"];',
+    'allocator.free = instance.exports["teavm.free"];',
+    'allocator.realloc = instance.exports["teavm.realloc"];',
+    "runtime.supplyExports(instance.exports);",
+    ...exportNames.map((name) => `export const ${name} = instance.exports.${name}.value;`),
+  ];
+  return lines.join("\n") + "\n";
+}
+
+/** The JavaScript build's named exports, which the Wasm build must have too (`export{D as fetch,…}`). */
+export function jsExportNames(moduleText) {
+  const list = /export\s*{([^}]*)}\s*;?\s*(?:\/\/[^\n]*\n?\s*)*$/.exec(moduleText.trimEnd() + "\n");
+  if (!list) throw new Error("no export list at the end of the JavaScript build's module");
+  return list[1].split(",").map((item) => item.trim().split(/\s+as\s+/).pop()).filter(Boolean);
+}
+
+// ------------------------------------------------------------------------------------------------ workerd
+
+function compatibility(wranglerToml) {
+  const toml = fs.readFileSync(wranglerToml, "utf8");
+  const date = /^compatibility_date\s*=\s*"([0-9-]+)"/m.exec(toml);
+  if (!date) throw new Error(`${wranglerToml} has no compatibility_date`);
+  const flags = /^compatibility_flags\s*=\s*\[([^\]]*)\]/m.exec(toml);
+  return { date: date[1], flags: flags ? [...flags[1].matchAll(/"([^"]*)"/g)].map((m) => m[1]) : [] };
+}
+
+async function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer().listen(0, "127.0.0.1", () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+    server.on("error", reject);
+  });
+}
+
+/** Serves DIR's modules in workerd, runs `use(url)`, stops it; workerd's output joins any error. */
+async function withWorkerd(workerdBin, dir, compat, use) {
+  const port = await freePort();
+  const files = fs.readdirSync(dir).filter((n) => /\.(m?js|wasm)$/.test(n) && n !== "entry.mjs").sort();
+  const modules = ["entry.mjs", ...files].map((n) => `(name = "${n}", ${n.endsWith(".wasm") ? "wasm" : "esModule"} = embed "/${n}")`);
+  const configDir = fs.mkdtempSync(path.join(os.tmpdir(), "flowconf-wasm-worker-"));
+  const config = path.join(configDir, "worker.capnp");
+  fs.writeFileSync(config, `using Workerd = import "/workerd/workerd.capnp";
+const config :Workerd.Config = (
+  services = [(name = "main", worker = .worker)],
+  sockets = [(name = "http", address = "127.0.0.1:${port}", http = (), service = "main")],
+);
+const worker :Workerd.Worker = (
+  modules = [${modules.join(", ")}],
+  compatibilityDate = "${compat.date}",
+  compatibilityFlags = [${compat.flags.map((f) => JSON.stringify(f)).join(", ")}],
+);
+`);
+  let output = "";
+  const child = spawn(workerdBin, ["serve", "--import-path", dir, config], { stdio: ["ignore", "pipe", "pipe"] });
+  child.stdout.on("data", (d) => { output += d; });
+  child.stderr.on("data", (d) => { output += d; });
+  const url = `http://127.0.0.1:${port}`;
+  try {
+    for (let waited = 0; ; waited += 20) {
+      if (child.exitCode !== null) throw new Error(`workerd exited (${child.exitCode})`);
+      try {
+        await fetch(url, { method: "HEAD" });
+        break;
+      } catch {
+        if (waited > 20_000) throw new Error("workerd did not listen within 20 s");
+        await sleep(20);
+      }
+    }
+    return await use(url);
+  } catch (e) {
+    throw new Error(`${e.message}\nworkerd said:\n${output}`);
+  } finally {
+    child.kill("SIGKILL");
+    fs.rmSync(configDir, { recursive: true, force: true });
+  }
+}
+
+// ------------------------------------------------------------------------------------------------ the steps
+
+/**
+ * The @JSBody functions the module asks for while it instantiates, as [names..., body] lists. Each round serves the
+ * glue with the ones known so far as real functions and a recorder for the rest, until a round finds none new.
+ */
+async function recordBodies(tools, compat, runtimeText, glue, dir) {
+  const recorded = [];
+  for (let round = 1; round <= 10; round++) {
+    const work = fs.mkdtempSync(path.join(os.tmpdir(), "flowconf-wasm-bodies-"));
+    try {
+      fs.copyFileSync(path.join(dir, WASM), path.join(work, WASM));
+      fs.writeFileSync(path.join(work, "teavm-runtime.mjs"), runtimeText);
+      fs.writeFileSync(path.join(work, "known-bodies.mjs"), bodiesModule(recorded));
+      fs.writeFileSync(path.join(work, "bodies.mjs"), [
+        'import { JS_BODIES as KNOWN } from "./known-bodies.mjs";',
+        "export const ASKED = [];",
+        "export const JS_BODIES = { get(key) { ASKED.push(key); return KNOWN.get(key) ?? function () {",
+        '  throw new Error("recording @JSBody functions only"); }; } };',
+      ].join("\n"));
+      fs.writeFileSync(path.join(work, GLUE), glue);
+      // The glue is imported on request, so that a failure to instantiate still leaves the asked-for list to read.
+      fs.writeFileSync(path.join(work, "entry.mjs"), [
+        'import { ASKED } from "./bodies.mjs";',
+        "export default { async fetch() {",
+        "  let error = null;",
+        `  try { await import("./${GLUE}"); } catch (e) { error = String(e && e.stack || e); }`,
+        "  return Response.json({ asked: ASKED, error });",
+        "} };",
+      ].join("\n"));
+      const { asked, error } = await withWorkerd(tools.workerd, work, compat, async (url) => (await fetch(url)).json());
+      const known = new Set(recorded.map((b) => JSON.stringify(b)));
+      const fresh = [...new Set(asked)].filter((key) => !known.has(key));
+      if (fresh.length === 0) {
+        if (error) throw new Error(`the module does not instantiate with its recorded @JSBody functions: ${error}`);
+        return recorded;
+      }
+      recorded.push(...fresh.map((key) => JSON.parse(key)));
+    } finally {
+      fs.rmSync(work, { recursive: true, force: true });
+    }
+  }
+  throw new Error("@JSBody functions still appearing after 10 rounds");
+}
+
+function run(command, args) {
+  const child = spawnSync(command, args, { encoding: "utf8" });
+  if (child.status !== 0) throw new Error(`${path.basename(command)} failed (${child.status}):\n${child.stdout}${child.stderr}`);
+  return child.stdout;
+}
+
+async function answers(tools, compat, dir) {
+  return withWorkerd(tools.workerd, dir, compat, async (url) => {
+    const all = [];
+    for (const { method, path: target, body } of CHECKS) {
+      const headers = body === undefined ? {} : { "content-type": "application/json" };
+      const response = await fetch(url + target, { method, headers, body });
+      all.push({ request: `${method} ${target}`, status: response.status, type: response.headers.get("content-type"),
+        body: await response.text() });
+    }
+    return all;
+  });
+}
+
+function toolsIn(nodeModules) {
+  const tools = {
+    esbuild: path.join(nodeModules, ".bin", "esbuild"),
+    wasmOpt: path.join(nodeModules, ".bin", "wasm-opt"),
+    workerd: path.join(nodeModules, ".bin", "workerd"),
+  };
+  for (const [name, file] of Object.entries(tools)) {
+    if (!fs.existsSync(file)) throw new Error(`${name} not found at ${file}: run ci/setup (npm ci in host-workers)`);
+  }
+  return tools;
+}
+
+async function main(argv) {
+  const args = {};
+  for (let i = 0; i < argv.length; i += 2) args[argv[i].replace(/^--/, "")] = argv[i + 1];
+  for (const required of ["module-dir", "teavm-runtime", "tools", "wrangler-toml"]) {
+    if (!args[required]) throw new Error(`usage: wasm-worker.mjs --module-dir DIR --teavm-runtime FILE --tools NODE_MODULES `
+      + "--wrangler-toml FILE [--compare-with DIR]");
+  }
+  const dir = args["module-dir"];
+  const tools = toolsIn(args.tools);
+  const compat = compatibility(args["wrangler-toml"]);
+  const wasmPath = path.join(dir, WASM);
+  const built = fs.statSync(wasmPath).size;
+
+  run(tools.wasmOpt, [...WASM_FEATURES, "-Oz", wasmPath, "-o", wasmPath]);
+  const bytes = fs.readFileSync(wasmPath);
+  const exportNames = args["compare-with"]
+    ? jsExportNames(fs.readFileSync(path.join(args["compare-with"], GLUE), "utf8")) : ["fetch", "spillWrite", "spillTake"];
+  const glue = glueModule(esModuleImports(bytes), exportNames);
+  const runtimeText = rewriteRuntime(fs.readFileSync(args["teavm-runtime"], "utf8"), "./bodies.mjs");
+  const bodies = await recordBodies(tools, compat, runtimeText, glue, dir);
+
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), "flowconf-wasm-glue-"));
+  try {
+    fs.writeFileSync(path.join(work, "glue.mjs"), glue);
+    fs.writeFileSync(path.join(work, "teavm-runtime.mjs"), runtimeText);
+    fs.writeFileSync(path.join(work, "bodies.mjs"), bodiesModule(bodies));
+    run(tools.esbuild, [path.join(work, "glue.mjs"), "--bundle", "--format=esm", "--minify", "--target=es2022",
+      `--external:./${WASM}`, "--external:cloudflare:*", "--external:node:*", `--outfile=${path.join(dir, GLUE)}`,
+      "--log-level=warning"]);
+  } finally {
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+
+  let compared = "";
+  if (args["compare-with"]) {
+    const [wasm, js] = [await answers(tools, compat, dir), await answers(tools, compat, args["compare-with"])];
+    if (JSON.stringify(wasm) !== JSON.stringify(js)) {
+      throw new Error(`the Wasm build answers differently from the JavaScript build:\n${JSON.stringify(wasm, null, 1)}\n`
+        + `against\n${JSON.stringify(js, null, 1)}`);
+    }
+    compared = `; answers as the JavaScript build's: ${wasm.map((a) => `${a.request} ${a.status}`).join(", ")}`;
+  }
+  console.log(`wasm worker: ${WASM} ${(built / 1024).toFixed(1)} → ${(bytes.length / 1024).toFixed(1)} kB (wasm-opt -Oz), `
+    + `${bodies.length} @JSBody functions recorded, ${GLUE} ${(fs.statSync(path.join(dir, GLUE)).size / 1024).toFixed(1)} kB`
+    + compared);
+}
+
+// Run as a script (not when a test imports its functions).
+if (process.argv[1] && path.resolve(process.argv[1]) === SELF) {
+  main(process.argv.slice(2)).catch((e) => {
+    console.error(`wasm worker: ${e.message}`);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,134 @@
+// wasm-worker.mjs's and wasm-runtime.mjs's pure parts, on small texts (node --test).
+import assert from "node:assert/strict";
+import test from "node:test";
+import { bodiesModule, rewriteRuntime } from "./wasm-runtime.mjs";
+import { customSection, esModuleImports, glueModule, jsExportNames } from "./wasm-worker.mjs";
+
+/** A runtime with each site the rewrites look for, in TeaVM's shape, and the code-from-string each one holds. */
+const RUNTIME = `var cache = new Map();
+function getGlobalName(name) {
+  return new Function("return " + name + ";")();
+}
+function setGlobalName(name, value) {
+  new Function("value", name + " = value;")(value);
+}
+function defaults(imports) {
+  jsoImports(imports);
+}
+function jsoImports(imports) {
+  function rethrowJavaAsJs(e) { throw e; }
+  function rethrowJsAsJava(e) { throw e; }
+  function defineFunction(fn, vararg) {
+    return new Function("fn", \`return function(\${"a"}) { return fn(a); };\`)(fn);
+  }
+  function renameConstructor(name, c) {
+    return new Function("constructor", \`return function \${name}() {}\`)(c);
+  }
+  imports.teavmJso = {
+    defineMethod(cls, name, fn, vararg) {
+      cls.prototype[name] = new Function("fn", "return fn;")(fn);
+    },
+    defineFunction,
+    renameConstructor,
+    getGlobalName,
+    setGlobalName,
+  };
+  function wrapCallFromJavaToJs(call) { return call(); }
+  const argumentList = [];
+  for (let i = 0; i < 32; ++i) {
+    imports.teavmJso["createFunction" + i] = new Function("body", "return new Function(body);");
+    argumentList.push("p" + (i + 1));
+  }
+}
+function linkImports() {}
+export {
+  defaults
+};
+`;
+
+/** The rewritten runtime as a module object, with JS_BODIES given (data: URLs resolve no relative import). */
+async function load(text, bodies) {
+  const source = text.replace(/^import { JS_BODIES } from "[^"]*";\n/, "")
+    + `\nconst JS_BODIES = ${bodies};\nexport { JS_BODIES };\n`;
+  return import(`data:text/javascript,${encodeURIComponent(source)}`);
+}
+
+test("every code-from-string site is rewritten; the result is a module exporting defaults and linkImports", async () => {
+  const text = rewriteRuntime(RUNTIME, "./bodies.mjs");
+  assert.doesNotMatch(text, /new Function/);
+  assert.match(text, /^import { JS_BODIES } from "\.\/bodies\.mjs";/);
+  const runtime = await load(text, "new Map()");
+  assert.equal(typeof runtime.defaults, "function");
+  assert.equal(typeof runtime.linkImports, "function");
+});
+
+test("the rewritten helpers do what TeaVM's made from strings did", async () => {
+  const body = function (wrap, a, b) { return wrap(() => a + b); };
+  const runtime = await load(rewriteRuntime(RUNTIME, "./bodies.mjs"),
+    `new Map([[JSON.stringify(["a", "b", "return a + b;"]), ${body}]])`);
+  const imports = {};
+  runtime.defaults(imports);
+  const jso = imports.teavmJso;
+  assert.equal(jso.getGlobalName("Math.max")(1, 7), 7);
+  jso.setGlobalName("flowconfWasmWorkerTest", 5);
+  assert.equal(globalThis.flowconfWasmWorkerTest, 5);
+  assert.throws(() => jso.getGlobalName("a; b"), /not a global's path/);
+  assert.equal(jso.createFunction2("a", "b", "return a + b;")(2, 3), 5);
+  assert.throws(() => jso.createFunction1("x", "return x;"), /not recorded at build time/);
+  assert.equal(jso.callFunction2((a, b) => a * b, 3, 4), 12);
+  assert.equal(jso.callMethod1([1, 2], "indexOf", 2), 1);
+  assert.deepEqual(jso.arrayOf3(1, 2, 3), [1, 2, 3]);
+  assert.equal(jso.construct1(Date, 0).getTime(), 0);
+  // Exported functions keep their arity; a vararg one gets its rest as an array.
+  const two = jso.defineFunction((a, b) => [a, b], false);
+  assert.deepEqual(two(1, 2, 3), [1, 2]);
+  const rest = jso.defineFunction((a, more) => [a, more], true);
+  assert.deepEqual(rest(1, 2, 3), [1, [2, 3]]);
+  class Host {}
+  jso.defineMethod(Host, "pair", function (self, x) { return [self instanceof Host, x]; }, false);
+  assert.deepEqual(new Host().pair(9), [true, 9]);
+  const renamed = jso.renameConstructor("JavaThing", function (marker, javaObject) { this.held = [marker, javaObject]; });
+  assert.equal(renamed.name, "JavaThing");
+  assert.deepEqual(new renamed(1, 2).held, [1, 2]);
+});
+
+test("a runtime TeaVM wrote differently fails the build instead of being half rewritten", () => {
+  assert.throws(() => rewriteRuntime(RUNTIME.replace("function getGlobalName(name) {", "function globalNamed(name) {"),
+    "./b.mjs"), /runtime has changed: "function getGlobalName\(name\) {" not found/);
+  assert.throws(() => rewriteRuntime(RUNTIME + "\nconst extra = new Function('');\n", "./b.mjs"),
+    /still makes code from strings at 1 site/);
+});
+
+test("recorded @JSBody functions become ordinary functions, looked up by names and body", async () => {
+  const text = bodiesModule([["a", "b", "return a - b;"], ["return 7;"]]);
+  const { JS_BODIES } = await import(`data:text/javascript,${encodeURIComponent(text)}`);
+  assert.equal(JS_BODIES.get(JSON.stringify(["a", "b", "return a - b;"]))(null, 9, 4), 5);
+  assert.equal(JS_BODIES.get(JSON.stringify(["return 7;"]))(null), 7);
+  assert.throws(() => bodiesModule([["a b", "return 1;"]]), /not a parameter name/);
+});
+
+/** A module of only custom sections: magic, version, then (id 0, size, name, payload) each. */
+function wasmWith(sections) {
+  const parts = [Buffer.from([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0])];
+  for (const [name, payload] of Object.entries(sections)) {
+    const body = Buffer.concat([Buffer.from([name.length]), Buffer.from(name), Buffer.from(payload)]);
+    parts.push(Buffer.from([0, body.length]), body);
+  }
+  return Buffer.concat(parts);
+}
+
+test("the ES modules a module imports come from TeaVM's teavm.imports section; teavm* are the runtime's", () => {
+  const bytes = wasmWith({ other: "x", "teavm.imports": JSON.stringify([
+    { module: "cloudflare:workers", name: "__self__" }, { module: "teavmMemory", name: "heapOffset" }]) });
+  assert.equal(customSection(bytes, "other"), "x");
+  assert.equal(customSection(bytes, "missing"), null);
+  assert.deepEqual(esModuleImports(bytes), [{ module: "cloudflare:workers", name: "__self__" }]);
+});
+
+test("the glue imports each ES module once and exports the JavaScript build's names", () => {
+  const glue = glueModule([{ module: "cloudflare:workers", name: "__self__" }, { module: "cloudflare:workers", name: "env" }],
+    jsExportNames("let a=1;export{D as fetch,E as spillWrite,F as spillTake};\n// flowconf: compile hints marked\n"));
+  assert.equal(glue.match(/from "cloudflare:workers"/g).length, 1);
+  assert.match(glue, /export const fetch = instance\.exports\.fetch\.value;/);
+  assert.match(glue, /export const spillTake = instance\.exports\.spillTake\.value;/);
+});
