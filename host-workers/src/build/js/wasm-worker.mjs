@@ -82,12 +82,12 @@ export function esModuleImports(bytes) {
  * The module DIR/flowconf-host.js is bundled from: instantiates the compiled module as TeaVM's loader would (defaults,
  * linkImports, the ES modules it imports as externref globals), synchronously, and exports each of its functions.
  */
-export function glueModule(imports, exportNames) {
+export function glueModule(imports, exportNames, wasm = WASM) {
   const modules = [...new Set(imports.map(({ module }) => module))];
   const lines = [
     "// Written by host-workers/src/build/js/wasm-worker.mjs: TeaVM's Wasm GC module, instantiated while the Worker",
     "// loads, with the same named exports the JavaScript build's module has.",
-    `import wasmModule from "./${WASM}";`,
+    `import wasmModule from "./${wasm}";`,
     'import { defaults, linkImports } from "./teavm-runtime.mjs";',
     ...modules.map((module, i) => `import * as esModule${i} from ${JSON.stringify(module)};`),
     `const esModules = { ${modules.map((module, i) => `${JSON.stringify(module)}: esModule${i}`).join(", ")} };`,
@@ -117,7 +117,8 @@ export function jsExportNames(moduleText) {
 
 // ------------------------------------------------------------------------------------------------ workerd
 
-function compatibility(wranglerToml) {
+/** wrangler.toml's compatibility date and flags, which workerd runs the module with here as everywhere. */
+export function compatibility(wranglerToml) {
   const toml = fs.readFileSync(wranglerToml, "utf8");
   const date = /^compatibility_date\s*=\s*"([0-9-]+)"/m.exec(toml);
   if (!date) throw new Error(`${wranglerToml} has no compatibility_date`);
@@ -136,7 +137,7 @@ async function freePort() {
 }
 
 /** Serves DIR's modules in workerd, runs `use(url)`, stops it; workerd's output joins any error. */
-async function withWorkerd(workerdBin, dir, compat, use) {
+export async function withWorkerd(workerdBin, dir, compat, use) {
   const port = await freePort();
   const files = fs.readdirSync(dir).filter((n) => /\.(m?js|wasm)$/.test(n) && n !== "entry.mjs").sort();
   const modules = ["entry.mjs", ...files].map((n) => `(name = "${n}", ${n.endsWith(".wasm") ? "wasm" : "esModule"} = embed "/${n}")`);
@@ -184,12 +185,12 @@ const worker :Workerd.Worker = (
  * The @JSBody functions the module asks for while it instantiates, as [names..., body] lists. Each round serves the
  * glue with the ones known so far as real functions and a recorder for the rest, until a round finds none new.
  */
-async function recordBodies(tools, compat, runtimeText, glue, dir) {
+async function recordBodies(tools, compat, runtimeText, glueText, dir, wasm, glue) {
   const recorded = [];
   for (let round = 1; round <= 10; round++) {
     const work = fs.mkdtempSync(path.join(os.tmpdir(), "flowconf-wasm-bodies-"));
     try {
-      fs.copyFileSync(path.join(dir, WASM), path.join(work, WASM));
+      fs.copyFileSync(path.join(dir, wasm), path.join(work, wasm));
       fs.writeFileSync(path.join(work, "teavm-runtime.mjs"), runtimeText);
       fs.writeFileSync(path.join(work, "known-bodies.mjs"), bodiesModule(recorded));
       fs.writeFileSync(path.join(work, "bodies.mjs"), [
@@ -198,13 +199,13 @@ async function recordBodies(tools, compat, runtimeText, glue, dir) {
         "export const JS_BODIES = { get(key) { ASKED.push(key); return KNOWN.get(key) ?? function () {",
         '  throw new Error("recording @JSBody functions only"); }; } };',
       ].join("\n"));
-      fs.writeFileSync(path.join(work, GLUE), glue);
+      fs.writeFileSync(path.join(work, glue), glueText);
       // The glue is imported on request, so that a failure to instantiate still leaves the asked-for list to read.
       fs.writeFileSync(path.join(work, "entry.mjs"), [
         'import { ASKED } from "./bodies.mjs";',
         "export default { async fetch() {",
         "  let error = null;",
-        `  try { await import("./${GLUE}"); } catch (e) { error = String(e && e.stack || e); }`,
+        `  try { await import("./${glue}"); } catch (e) { error = String(e && e.stack || e); }`,
         "  return Response.json({ asked: ASKED, error });",
         "} };",
       ].join("\n"));
@@ -242,7 +243,8 @@ async function answers(tools, compat, dir) {
   });
 }
 
-function toolsIn(nodeModules) {
+/** The tools in NODE_MODULES (host-workers/node_modules) this step runs; fails with what to do when one is missing. */
+export function toolsIn(nodeModules) {
   const tools = {
     esbuild: path.join(nodeModules, ".bin", "esbuild"),
     wasmOpt: path.join(nodeModules, ".bin", "wasm-opt"),
@@ -252,6 +254,33 @@ function toolsIn(nodeModules) {
     if (!fs.existsSync(file)) throw new Error(`${name} not found at ${file}: run ci/setup (npm ci in host-workers)`);
   }
   return tools;
+}
+
+/**
+ * Steps 1 to 4 for any TeaVM Wasm GC module in DIR: DIR/`wasm` gets optimized (when `optimize`), DIR/`glue` becomes
+ * the bundled glue exporting `exportNames`. Returns the sizes before and after and the @JSBody functions recorded.
+ */
+export async function loadableInWorkers({ dir, wasm = WASM, glue = GLUE, runtimeFile, tools, compat, exportNames,
+  optimize = true }) {
+  const wasmPath = path.join(dir, wasm);
+  const built = fs.statSync(wasmPath).size;
+  if (optimize) run(tools.wasmOpt, [...WASM_FEATURES, "-Oz", wasmPath, "-o", wasmPath]);
+  const bytes = fs.readFileSync(wasmPath);
+  const glueText = glueModule(esModuleImports(bytes), exportNames, wasm);
+  const runtimeText = rewriteRuntime(fs.readFileSync(runtimeFile, "utf8"), "./bodies.mjs");
+  const bodies = await recordBodies(tools, compat, runtimeText, glueText, dir, wasm, glue);
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), "flowconf-wasm-glue-"));
+  try {
+    fs.writeFileSync(path.join(work, "glue.mjs"), glueText);
+    fs.writeFileSync(path.join(work, "teavm-runtime.mjs"), runtimeText);
+    fs.writeFileSync(path.join(work, "bodies.mjs"), bodiesModule(bodies));
+    run(tools.esbuild, [path.join(work, "glue.mjs"), "--bundle", "--format=esm", "--minify", "--target=es2022",
+      `--external:./${wasm}`, "--external:cloudflare:*", "--external:node:*", `--outfile=${path.join(dir, glue)}`,
+      "--log-level=warning"]);
+  } finally {
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+  return { built, optimized: bytes.length, bodies };
 }
 
 async function main(argv) {
@@ -264,28 +293,10 @@ async function main(argv) {
   const dir = args["module-dir"];
   const tools = toolsIn(args.tools);
   const compat = compatibility(args["wrangler-toml"]);
-  const wasmPath = path.join(dir, WASM);
-  const built = fs.statSync(wasmPath).size;
-
-  run(tools.wasmOpt, [...WASM_FEATURES, "-Oz", wasmPath, "-o", wasmPath]);
-  const bytes = fs.readFileSync(wasmPath);
   const exportNames = args["compare-with"]
     ? jsExportNames(fs.readFileSync(path.join(args["compare-with"], GLUE), "utf8")) : ["fetch", "spillWrite", "spillTake"];
-  const glue = glueModule(esModuleImports(bytes), exportNames);
-  const runtimeText = rewriteRuntime(fs.readFileSync(args["teavm-runtime"], "utf8"), "./bodies.mjs");
-  const bodies = await recordBodies(tools, compat, runtimeText, glue, dir);
-
-  const work = fs.mkdtempSync(path.join(os.tmpdir(), "flowconf-wasm-glue-"));
-  try {
-    fs.writeFileSync(path.join(work, "glue.mjs"), glue);
-    fs.writeFileSync(path.join(work, "teavm-runtime.mjs"), runtimeText);
-    fs.writeFileSync(path.join(work, "bodies.mjs"), bodiesModule(bodies));
-    run(tools.esbuild, [path.join(work, "glue.mjs"), "--bundle", "--format=esm", "--minify", "--target=es2022",
-      `--external:./${WASM}`, "--external:cloudflare:*", "--external:node:*", `--outfile=${path.join(dir, GLUE)}`,
-      "--log-level=warning"]);
-  } finally {
-    fs.rmSync(work, { recursive: true, force: true });
-  }
+  const { built, optimized, bodies } = await loadableInWorkers({ dir, runtimeFile: args["teavm-runtime"], tools, compat,
+    exportNames });
 
   let compared = "";
   if (args["compare-with"]) {
@@ -296,7 +307,7 @@ async function main(argv) {
     }
     compared = `; answers as the JavaScript build's: ${wasm.map((a) => `${a.request} ${a.status}`).join(", ")}`;
   }
-  console.log(`wasm worker: ${WASM} ${(built / 1024).toFixed(1)} → ${(bytes.length / 1024).toFixed(1)} kB (wasm-opt -Oz), `
+  console.log(`wasm worker: ${WASM} ${(built / 1024).toFixed(1)} → ${(optimized / 1024).toFixed(1)} kB (wasm-opt -Oz), `
     + `${bodies.length} @JSBody functions recorded, ${GLUE} ${(fs.statSync(path.join(dir, GLUE)).size / 1024).toFixed(1)} kB`
     + compared);
 }

@@ -2,6 +2,7 @@
 // dev.flowconf.kernel.teavm.TeaVmSuiteBuilder) under node and exits non-zero unless every one of them ran and
 // passed. Usage: node run-kernel-tests.mjs <kernel-tests.js>
 import { pathToFileURL } from 'node:url';
+import { verdict } from './kernel-test-verdict.mjs';
 
 const file = process.argv[2];
 if (!file) {
@@ -9,22 +10,9 @@ if (!file) {
   process.exit(2);
 }
 
-function verdict(result) {
-  if (!result) {
-    console.error('TeaVM kernel tests: FAILED, the suite never reported a result (crashed, or hung in a green thread)');
-    return 3;
-  }
-  if (result.failed !== 0 || result.passed !== result.run || result.run !== result.expected || result.run === 0) {
-    console.error(`TeaVM kernel tests: FAILED (${result.run} run, ${result.passed} passed, `
-        + `${result.failed} failures, ${result.expected} expected)`);
-    return 1;
-  }
-  return 0;
-}
-
 // TeaVM's main() goes on in green threads after it returns (Thread.sleep, waits), so wait for the suite's
 // report (PortableSuite.report). A suite that ends without reporting is a failure, never a pass.
-process.on('beforeExit', () => process.exit(verdict(globalThis.flowconfTeaVmResult)));
+process.on('beforeExit', () => process.exit(verdict(globalThis.flowconfTeaVmResult, 'JavaScript')));
 
 // Once it has reported, exit at once. Timers may still be pending: TeaVM 0.16's Platform.schedule drops the id
 // setTimeout returns, so an Object.wait(timeout) that is notified early cannot clear its timer, which then
@@ -37,7 +25,7 @@ const poll = setInterval(() => {
     if (timers > 0) {
       console.log(`(exiting with ${timers} TeaVM timer(s) still pending; see the comment in run-kernel-tests.mjs)`);
     }
-    process.exit(verdict(result));
+    process.exit(verdict(result, 'JavaScript'));
   }
 }, 20);
 poll.unref();

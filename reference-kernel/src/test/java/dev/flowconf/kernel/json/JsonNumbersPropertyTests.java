@@ -128,7 +128,9 @@ class JsonNumbersPropertyTests {
             kept--;
         }
         double f = new BigDecimal(digits.substring(0, kept)).doubleValue() * Math.pow(10, digits.length() - kept);
-        return negative ? -f : f;
+        // Not -f: TeaVM's Wasm GC backend makes -(0.0) 0.0, so this model would say "-0" reads as 0.0 there
+        // (JsonNumberReader.minus says more).
+        return negative ? -0.0 - f : f;
     }
 
     private static double parseF64(String text) {

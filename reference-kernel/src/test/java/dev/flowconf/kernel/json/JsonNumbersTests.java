@@ -172,10 +172,13 @@ class JsonNumbersTests {
         assertEquals(1.8446744073709552e19, JsonNumber.ofU64(-1L).doubleValue());
     }
 
-    /** The reader's stand-in for a double's unary minus (for TeaVM's Wasm GC backend) is that minus, bit for bit. */
+    /**
+     * The reader's stand-in for a double's unary minus (for TeaVM's Wasm GC backend) is IEEE 754's negation: the sign
+     * bit flipped, nothing else. Said with bits, since {@code -v} itself is what that backend gets wrong for 0.0.
+     */
     @ParameterizedTest
     @ValueSource(doubles = {0.0, -0.0, 1.5, -1.5, Double.MIN_VALUE, -Double.MAX_VALUE, 1e300, Double.POSITIVE_INFINITY})
-    void readerMinusIsUnaryMinus(double v) {
-        assertEquals(Double.doubleToRawLongBits(-v), Double.doubleToRawLongBits(JsonNumberReader.minus(v)));
+    void readerMinusFlipsTheSignBitOnly(double v) {
+        assertEquals(Double.doubleToRawLongBits(v) ^ Long.MIN_VALUE, Double.doubleToRawLongBits(JsonNumberReader.minus(v)));
     }
 }

@@ -14,22 +14,49 @@ import org.teavm.vm.TeaVMOptimizationLevel;
 
 /**
  * Step 3b of the TeaVM run: compiles the suite's main class and all it reaches (kernel, test classes, JUnit's
- * assertions, {@link PortableSuite}) into one ES2015 module, with the Workers host's settings.
+ * assertions, {@link PortableSuite}) with the Workers host's settings, for one of the two backends the host is built
+ * with: an ES2015 module (the JavaScript build, run by node) or a Wasm GC module (the Worker's, run in workerd).
  */
 final class TeaVmCompiler {
-    static final String MODULE_FILE = "kernel-tests.js";
+    /** A TeaVM backend, and where its module lands under the output directory. */
+    enum Backend {
+        JAVASCRIPT("js", "kernel-tests.js", TeaVMTargetType.JAVASCRIPT),
+        WASM_GC("wasm", "kernel-tests.wasm", TeaVMTargetType.WEBASSEMBLY_GC);
+
+        final String directory;
+        final String moduleFile;
+        final TeaVMTargetType targetType;
+
+        Backend(String directory, String moduleFile, TeaVMTargetType targetType) {
+            this.directory = directory;
+            this.moduleFile = moduleFile;
+            this.targetType = targetType;
+        }
+
+        /** "js" or "wasm", as the build's arguments name them. */
+        static Backend named(String name) {
+            for (Backend backend : values()) {
+                if (backend.directory.equals(name)) {
+                    return backend;
+                }
+            }
+            throw new IllegalArgumentException("no TeaVM backend named " + name + " (js, wasm)");
+        }
+    }
 
     private final TeaVMOptimizationLevel level;
     private final boolean minify;
+    final Backend backend;
 
-    TeaVmCompiler(TeaVMOptimizationLevel level, boolean minify) {
+    TeaVmCompiler(TeaVMOptimizationLevel level, boolean minify, Backend backend) {
         this.level = level;
         this.minify = minify;
+        this.backend = backend;
     }
 
     /** How the build log names these settings, e.g. "ADVANCED minified". */
     String describe() {
-        return level + (minify ? " minified" : "");
+        return backend + " " + level + (minify ? " minified" : "");
     }
 
     /** Compiles {@code mainClass} from {@code classes} plus the test class path into {@code target}. */
@@ -47,12 +74,12 @@ final class TeaVmCompiler {
         try (URLClassLoader loader = new URLClassLoader(urls, TeaVmCompiler.class.getClassLoader())) {
             TeaVMTool tool = new TeaVMTool();
             tool.setLog(log);
-            tool.setTargetType(TeaVMTargetType.JAVASCRIPT);
+            tool.setTargetType(backend.targetType);
             tool.setJsModuleType(JSModuleType.ES2015);
             tool.setMainClass(mainClass);
             tool.setEntryPointName("main");
             tool.setTargetDirectory(target.toFile());
-            tool.setTargetFileName(MODULE_FILE);
+            tool.setTargetFileName(backend.moduleFile);
             tool.setClassLoader(loader);
             tool.setClassPath(entries);
             tool.setOptimizationLevel(level);

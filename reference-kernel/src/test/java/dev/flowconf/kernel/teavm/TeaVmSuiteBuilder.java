@@ -28,8 +28,9 @@ import org.teavm.vm.TeaVMOptimizationLevel;
  * <li>{@link SuiteSourceGenerator}: writes one Java class per test class that makes exactly those calls, and a
  * main class for {@link PortableSuite};</li>
  * <li>{@link SourceCompiler} and {@link TeaVmCompiler}: javac, then TeaVM with the Workers host's settings
- * (ES2015 module, ADVANCED);</li>
- * <li>leaves {@code kernel-tests.js} for {@code src/test/teavm/run-kernel-tests.mjs}, which node runs next.</li>
+ * (ADVANCED), once for each backend asked for: an ES2015 module, a Wasm GC module;</li>
+ * <li>leaves {@code js/kernel-tests.js} for {@code src/test/teavm/run-kernel-tests.mjs}, which node runs next, and
+ * {@code wasm/kernel-tests.wasm} for {@code src/test/teavm/run-kernel-tests-wasm.mjs}, which runs it in workerd.</li>
  * </ol>
  *
  * <p>Exclusion is explicit: tests (or classes) tagged {@code @Tag("jvm-only")} are listed and not compiled;
@@ -40,7 +41,7 @@ import org.teavm.vm.TeaVMOptimizationLevel;
  * {@code @Nested}, injected parameters, unsupported argument types) fails the build with a list instead of being
  * skipped.
  *
- * <p>Arguments: {@code <test-classes dir> <output dir> [optimization level] [minify]}.
+ * <p>Arguments: {@code <test-classes dir> <output dir> [optimization level] [minify] [backends: js,wasm]}.
  */
 public final class TeaVmSuiteBuilder {
     private TeaVmSuiteBuilder() {
@@ -48,15 +49,20 @@ public final class TeaVmSuiteBuilder {
 
     public static void main(String[] args) throws Exception {
         if (args.length < 2) {
-            System.err.println("usage: TeaVmSuiteBuilder <test-classes dir> <output dir> [ADVANCED|FULL|SIMPLE] [minify]");
+            System.err.println("usage: TeaVmSuiteBuilder <test-classes dir> <output dir> [ADVANCED|FULL|SIMPLE] [minify]"
+                    + " [js,wasm]");
             System.exit(2);
         }
         TeaVMOptimizationLevel level = TeaVMOptimizationLevel.valueOf(args.length > 2 ? args[2] : "ADVANCED");
         boolean minify = args.length <= 3 || Boolean.parseBoolean(args[3]);
-        System.exit(build(Path.of(args[0]), Path.of(args[1]), new TeaVmCompiler(level, minify)));
+        List<TeaVmCompiler> compilers = new ArrayList<>();
+        for (String name : (args.length > 4 ? args[4] : "js").split(",")) {
+            compilers.add(new TeaVmCompiler(level, minify, TeaVmCompiler.Backend.named(name.trim())));
+        }
+        System.exit(build(Path.of(args[0]), Path.of(args[1]), compilers));
     }
 
-    private static int build(Path testClasses, Path output, TeaVmCompiler teavm) throws Exception {
+    private static int build(Path testClasses, Path output, List<TeaVmCompiler> compilers) throws Exception {
         long start = System.nanoTime();
         deleteRecursively(output);
         DiscoveredSuite discovered = SuiteDiscovery.ofTestClasses(testClasses, output.resolve("recorder-services"))
@@ -84,16 +90,18 @@ public final class TeaVmSuiteBuilder {
             System.out.println("[teavm-tests] javac failed on the generated sources in " + sources);
             return 1;
         }
-        long teavmStart = System.nanoTime();
-        Path target = output.resolve("js");
-        if (!teavm.compile(SuiteSourceGenerator.SUITE_PACKAGE + "." + SuiteSourceGenerator.SUITE_CLASS, classes,
-                classPath, target)) {
-            return 1;
+        for (TeaVmCompiler teavm : compilers) {
+            long teavmStart = System.nanoTime();
+            Path target = output.resolve(teavm.backend.directory);
+            if (!teavm.compile(SuiteSourceGenerator.SUITE_PACKAGE + "." + SuiteSourceGenerator.SUITE_CLASS, classes,
+                    classPath, target)) {
+                return 1;
+            }
+            Path module = target.resolve(teavm.backend.moduleFile);
+            System.out.println("[teavm-tests] TeaVM " + teavm.describe() + ": " + module + " (" + Files.size(module) / 1024
+                    + " KB) in " + (System.nanoTime() - teavmStart) / 1_000_000 + " ms; total "
+                    + (System.nanoTime() - start) / 1_000_000 + " ms");
         }
-        Path js = target.resolve(TeaVmCompiler.MODULE_FILE);
-        System.out.println("[teavm-tests] TeaVM " + teavm.describe() + ": " + js + " (" + Files.size(js) / 1024
-                + " KB) in " + (System.nanoTime() - teavmStart) / 1_000_000 + " ms; total "
-                + (System.nanoTime() - start) / 1_000_000 + " ms");
         return 0;
     }
 
