@@ -115,8 +115,10 @@ function garbageRows(hosts) {
   row(9, `Optimized functions V8 discarded at full collections, ${CONNECTIONS} conn (--trace-deopt)`,
     `Workers ${sum(workers, "discarded")} at ${sum(workers, "majors")} mark-compacts over the rounds`,
     "—", "—", "—", null,
-    "context: \"embedded weak objects cleared\"; host-workers/src/build/js/keep-shapes.mjs keeps the hidden classes "
-      + "they checked alive (built without it, -Dworker.keepShapes.skip=true: 768 at 13 in one run)");
+    "context: \"embedded weak objects cleared\": optimized JavaScript that checked hidden classes a full collection "
+      + "freed, so here only the Worker's glue (its Java is Wasm). In the JavaScript build, "
+      + "host-workers/src/build/js/keep-shapes.mjs keeps those hidden classes alive (built without it, "
+      + "-Dworker.keepShapes.skip=true: 768 at 13 in one run)");
   row(9, `S1 /echo p99 latency, ${CONNECTIONS} conn, traced`, `Workers ${spread(workers, "p99", fmt.ms)}`,
     `plain JS ${spread(plain, "p99", fmt.ms)}`, fmt.ratio(m(workers, "p99") / m(plain, "p99")), "—", null);
   row(9, `S1 /echo p99 latency, ${CONNECTIONS} conn: ${floor.label}`,
