@@ -7,10 +7,10 @@
 // DIR holds flowconf-host.wasm (TeaVM's), entry.mjs and flowconf-spill.mjs. FILE is TeaVM's wasm-gc-module-runtime.js
 // (the pom unpacks it from the teavm-core jar). NODE_MODULES is host-workers/node_modules (esbuild, binaryen and workerd,
 // pinned by host-workers/package-lock.json). The step:
-//   1. rewrites TeaVM's runtime so that it makes no code from strings (wasm-runtime.mjs says why and how);
-//   2. records, in workerd, each @JSBody the module asks the runtime for while it instantiates (TeaVM makes them all
+//   1. shrinks the module with binaryen's wasm-opt -Oz, with only the WebAssembly features workerd's V8 runs;
+//   2. rewrites TeaVM's runtime so that it makes no code from strings (wasm-runtime.mjs says why and how);
+//   3. records, in workerd, each @JSBody the module asks the runtime for while it instantiates (TeaVM makes them all
 //      then), and writes them as ordinary functions; it runs again with those until no new one appears;
-//   3. shrinks the module with binaryen's wasm-opt -Oz, with only the WebAssembly features workerd's V8 runs;
 //   4. writes the glue (import the compiled module, instantiate it with the runtime's imports, export what the module
 //      exports, as the JavaScript build's flowconf-host.js does) and bundles it with the runtime into
 //      DIR/flowconf-host.js (esbuild: tree-shaken, minified);

@@ -10,7 +10,10 @@ import java.util.stream.Stream;
 
 /** Writes the workerd config (Cap'n Proto text) that serves one Worker module directory on one socket. */
 final class WorkerdConfig {
-    /** The main module; every other .js/.mjs file (and .json, as text; .wasm, compiled) in the directory is listed after it. */
+    /**
+     * The main module; every other .js/.mjs file (and .json, as text; .wasm, compiled) in the directory is listed
+     * after it.
+     */
     static final String ENTRY_MODULE = "entry.mjs";
     /** The Worker's text binding for the SSE keep-alive interval (host-workers KeepAliveSetting). */
     static final String KEEPALIVE_BINDING = "FLOWCONF_KEEPALIVE_MS";
@@ -49,8 +52,9 @@ final class WorkerdConfig {
             // A .json file is a text module: a project's Flow IR bundle, which its entry module imports as text
             // (wrangler.toml's Text rule does the same on Cloudflare). A .wasm file is a compiled WebAssembly module,
             // as wrangler's CompiledWasm rule gives one.
+            String kind = name.endsWith(".json") ? "text" : name.endsWith(".wasm") ? "wasm" : "esModule";
             modules.append("    (name = ").append(quote(name))
-                    .append(name.endsWith(".json") ? ", text = embed " : name.endsWith(".wasm") ? ", wasm = embed " : ", esModule = embed ")
+                    .append(", ").append(kind).append(" = embed ")
                     .append(quote("/" + name)).append("),\n");
         }
         return "using Workerd = import \"/workerd/workerd.capnp\";\n"
@@ -82,8 +86,8 @@ final class WorkerdConfig {
         try (Stream<Path> files = Files.list(moduleDir)) {
             files.filter(Files::isRegularFile)
                     .map(file -> file.getFileName().toString())
-                    .filter(name -> (name.endsWith(".js") || name.endsWith(".mjs") || name.endsWith(".json") || name.endsWith(".wasm"))
-                            && !name.equals(ENTRY_MODULE))
+                    .filter(name -> (name.endsWith(".js") || name.endsWith(".mjs") || name.endsWith(".json")
+                            || name.endsWith(".wasm")) && !name.equals(ENTRY_MODULE))
                     .sorted()
                     .forEach(names::add);
         }
