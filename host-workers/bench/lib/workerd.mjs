@@ -7,15 +7,11 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { checkEcho } from "./hosts.mjs";
 import { ROOT, WORKERD_BIN, WORKERD_CONFIG_TEMPLATE } from "./paths.mjs";
 import { freePort, isRunning, launch, logOf, stop } from "./processes.mjs";
-import { readText } from "./proc.mjs";
+import { compatibility } from "../../src/build/js/wasm-worker.mjs";
 
 /** host-workers/wrangler.toml's compatibility date and flags: what Cloudflare and the harness run the host with. */
 export function wranglerCompatibility() {
-  const toml = readText(path.join(ROOT, "host-workers/wrangler.toml"));
-  const date = toml.match(/^compatibility_date\s*=\s*"([0-9-]+)"/m);
-  if (!date) throw new Error("host-workers/wrangler.toml has no compatibility_date");
-  const flags = toml.match(/^compatibility_flags\s*=\s*\[([^\]]*)\]/m);
-  return { date: date[1], flags: flags ? [...flags[1].matchAll(/"([^"]*)"/g)].map((m) => m[1]) : [] };
+  return compatibility(path.join(ROOT, "host-workers/wrangler.toml"));
 }
 
 function renderConfig(moduleDir, port, v8Flags) {
