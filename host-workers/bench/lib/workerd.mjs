@@ -7,7 +7,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { checkEcho } from "./hosts.mjs";
 import { ROOT, WORKERD_BIN, WORKERD_CONFIG_TEMPLATE } from "./paths.mjs";
 import { freePort, isRunning, launch, logOf, stop } from "./processes.mjs";
-import { compatibility } from "../../src/build/js/wasm-worker.mjs";
+import { compatibility, moduleEmbeds } from "../../src/build/js/wasm-worker.mjs";
 
 /** host-workers/wrangler.toml's compatibility date and flags: what Cloudflare and the harness run the host with. */
 export function wranglerCompatibility() {
@@ -15,15 +15,13 @@ export function wranglerCompatibility() {
 }
 
 function renderConfig(moduleDir, port, v8Flags) {
-  const names = fs.readdirSync(moduleDir).filter((n) => /\.m?js$/.test(n) && n !== "entry.mjs").sort();
-  const wasm = fs.readdirSync(moduleDir).filter((n) => n.endsWith(".wasm")).map((n) => `    (name = "${n}", wasm = embed "/${n}"),`);
-  const modules = [...["entry.mjs", ...names].map((n) => `    (name = "${n}", esModule = embed "/${n}"),`), ...wasm].join("\n");
-  const compatibility = wranglerCompatibility();
+  const modules = moduleEmbeds(moduleDir).map((m) => `    ${m},`).join("\n");
+  const compat = wranglerCompatibility();
   const config = fs.readFileSync(WORKERD_CONFIG_TEMPLATE, "utf8")
     .replace("{{PORT}}", String(port))
     .replace("{{MODULES}}", modules)
-    .replace("{{COMPATIBILITY_DATE}}", compatibility.date)
-    .replace("{{COMPATIBILITY_FLAGS}}", compatibility.flags.map((f) => JSON.stringify(f)).join(", "));
+    .replace("{{COMPATIBILITY_DATE}}", compat.date)
+    .replace("{{COMPATIBILITY_FLAGS}}", compat.flags.map((f) => JSON.stringify(f)).join(", "));
   if (v8Flags.length === 0) return config;
   return config.replace(/\n\);\n/, `\n  v8Flags = [${v8Flags.map((f) => JSON.stringify(f)).join(", ")}],\n);\n`);
 }

@@ -14,8 +14,8 @@
 //   4. writes the glue (import the compiled module, instantiate it with the runtime's imports, export what the module
 //      exports, as the JavaScript build's flowconf-host.js does) and bundles it with the runtime into
 //      DIR/flowconf-host.js (esbuild: tree-shaken, minified);
-//   5. with --compare-with (the JavaScript build of the same host), serves both in workerd and fails unless POST /echo,
-//      GET /stream and an unknown route answer the same, byte for byte.
+//   5. with --compare-with (the JavaScript build of the same host), fails unless both export the same names and, served
+//      in workerd, answer POST /echo, GET /stream and an unknown route the same, byte for byte.
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
@@ -51,23 +51,51 @@ function leb128(bytes, at) {
   }
 }
 
-/** A WebAssembly module's custom section `name`, as text; null when it has none. */
-export function customSection(bytes, name) {
+/** A WebAssembly module's sections, in order: their id and where their content starts and ends. */
+function* sections(bytes) {
   let at = 8; // magic and version
   while (at < bytes.length) {
     const id = bytes[at++];
     let size;
     [size, at] = leb128(bytes, at);
-    const end = at + size;
-    if (id === 0) {
-      const [length, nameAt] = leb128(bytes, at);
-      if (Buffer.from(bytes.subarray(nameAt, nameAt + length)).toString("utf8") === name) {
-        return Buffer.from(bytes.subarray(nameAt + length, end)).toString("utf8");
-      }
-    }
-    at = end;
+    yield { id, start: at, end: at + size };
+    at += size;
+  }
+}
+
+function utf8(bytes, start, end) {
+  return Buffer.from(bytes.subarray(start, end)).toString("utf8");
+}
+
+/** A WebAssembly module's custom section `name`, as text; null when it has none. */
+export function customSection(bytes, name) {
+  for (const { id, start, end } of sections(bytes)) {
+    if (id !== 0) continue;
+    const [length, nameAt] = leb128(bytes, start);
+    if (utf8(bytes, nameAt, nameAt + length) === name) return utf8(bytes, nameAt + length, end);
   }
   return null;
+}
+
+/**
+ * The names of what TeaVM exported from Java (`@JSExport`, a main method): its export section's globals (TeaVM hands
+ * each function over as a global holding it), less the `teavm…` ones its runtime reads.
+ */
+export function javaExports(bytes) {
+  const names = [];
+  for (const { id, start } of sections(bytes)) {
+    if (id !== 7) continue;
+    let [count, at] = leb128(bytes, start);
+    for (; count > 0; count--) {
+      let length;
+      [length, at] = leb128(bytes, at);
+      const name = utf8(bytes, at, at + length);
+      const kind = bytes[at + length];
+      [, at] = leb128(bytes, at + length + 1); // the index
+      if (kind === 3 && !name.startsWith("teavm")) names.push(name);
+    }
+  }
+  return names;
 }
 
 /** The ES modules the module imports (TeaVM lists them in its `teavm.imports` section; its runtime provides teavm*). */
@@ -86,7 +114,7 @@ export function glueModule(imports, exportNames, wasm = WASM) {
   const modules = [...new Set(imports.map(({ module }) => module))];
   const lines = [
     "// Written by host-workers/src/build/js/wasm-worker.mjs: TeaVM's Wasm GC module, instantiated while the Worker",
-    "// loads, with the same named exports the JavaScript build's module has.",
+    "// loads, exporting what it exports from Java.",
     `import wasmModule from "./${wasm}";`,
     'import { defaults, linkImports } from "./teavm-runtime.mjs";',
     ...modules.map((module, i) => `import * as esModule${i} from ${JSON.stringify(module)};`),
@@ -136,11 +164,18 @@ async function freePort() {
   });
 }
 
+/**
+ * DIR's modules as workerd config entries, entry.mjs first (the main module): JavaScript as ES modules, .wasm as
+ * compiled WebAssembly; embed paths are "/name", resolved through `--import-path DIR`.
+ */
+export function moduleEmbeds(dir) {
+  const others = fs.readdirSync(dir).filter((n) => /\.(m?js|wasm)$/.test(n) && n !== "entry.mjs").sort();
+  return ["entry.mjs", ...others].map((n) => `(name = "${n}", ${n.endsWith(".wasm") ? "wasm" : "esModule"} = embed "/${n}")`);
+}
+
 /** Serves DIR's modules in workerd, runs `use(url)`, stops it; workerd's output joins any error. */
 export async function withWorkerd(workerdBin, dir, compat, use) {
   const port = await freePort();
-  const files = fs.readdirSync(dir).filter((n) => /\.(m?js|wasm)$/.test(n) && n !== "entry.mjs").sort();
-  const modules = ["entry.mjs", ...files].map((n) => `(name = "${n}", ${n.endsWith(".wasm") ? "wasm" : "esModule"} = embed "/${n}")`);
   const configDir = fs.mkdtempSync(path.join(os.tmpdir(), "flowconf-wasm-worker-"));
   const config = path.join(configDir, "worker.capnp");
   fs.writeFileSync(config, `using Workerd = import "/workerd/workerd.capnp";
@@ -149,7 +184,7 @@ const config :Workerd.Config = (
   sockets = [(name = "http", address = "127.0.0.1:${port}", http = (), service = "main")],
 );
 const worker :Workerd.Worker = (
-  modules = [${modules.join(", ")}],
+  modules = [${moduleEmbeds(dir).join(", ")}],
   compatibilityDate = "${compat.date}",
   compatibilityFlags = [${compat.flags.map((f) => JSON.stringify(f)).join(", ")}],
 );
@@ -258,14 +293,15 @@ export function toolsIn(nodeModules) {
 
 /**
  * Steps 1 to 4 for any TeaVM Wasm GC module in DIR: DIR/`wasm` gets optimized (when `optimize`), DIR/`glue` becomes
- * the bundled glue exporting `exportNames`. Returns the sizes before and after and the @JSBody functions recorded.
+ * the bundled glue exporting what the module exports from Java. Returns the sizes before and after, the @JSBody
+ * functions recorded and the export names.
  */
-export async function loadableInWorkers({ dir, wasm = WASM, glue = GLUE, runtimeFile, tools, compat, exportNames,
-  optimize = true }) {
+export async function loadableInWorkers({ dir, wasm = WASM, glue = GLUE, runtimeFile, tools, compat, optimize = true }) {
   const wasmPath = path.join(dir, wasm);
   const built = fs.statSync(wasmPath).size;
   if (optimize) run(tools.wasmOpt, [...WASM_FEATURES, "-Oz", wasmPath, "-o", wasmPath]);
   const bytes = fs.readFileSync(wasmPath);
+  const exportNames = javaExports(bytes);
   const glueText = glueModule(esModuleImports(bytes), exportNames, wasm);
   const runtimeText = rewriteRuntime(fs.readFileSync(runtimeFile, "utf8"), "./bodies.mjs");
   const bodies = await recordBodies(tools, compat, runtimeText, glueText, dir, wasm, glue);
@@ -280,7 +316,7 @@ export async function loadableInWorkers({ dir, wasm = WASM, glue = GLUE, runtime
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
   }
-  return { built, optimized: bytes.length, bodies };
+  return { built, optimized: bytes.length, bodies, exportNames };
 }
 
 async function main(argv) {
@@ -293,19 +329,21 @@ async function main(argv) {
   const dir = args["module-dir"];
   const tools = toolsIn(args.tools);
   const compat = compatibility(args["wrangler-toml"]);
-  const exportNames = args["compare-with"]
-    ? jsExportNames(fs.readFileSync(path.join(args["compare-with"], GLUE), "utf8")) : ["fetch", "spillWrite", "spillTake"];
-  const { built, optimized, bodies } = await loadableInWorkers({ dir, runtimeFile: args["teavm-runtime"], tools, compat,
-    exportNames });
+  const { built, optimized, bodies, exportNames } = await loadableInWorkers({ dir, runtimeFile: args["teavm-runtime"],
+    tools, compat });
 
   let compared = "";
   if (args["compare-with"]) {
+    const jsExports = jsExportNames(fs.readFileSync(path.join(args["compare-with"], GLUE), "utf8"));
+    if ([...exportNames].sort().join() !== [...jsExports].sort().join()) {
+      throw new Error(`the Wasm build exports ${exportNames.join(", ")}, the JavaScript build ${jsExports.join(", ")}`);
+    }
     const [wasm, js] = [await answers(tools, compat, dir), await answers(tools, compat, args["compare-with"])];
     if (JSON.stringify(wasm) !== JSON.stringify(js)) {
       throw new Error(`the Wasm build answers differently from the JavaScript build:\n${JSON.stringify(wasm, null, 1)}\n`
         + `against\n${JSON.stringify(js, null, 1)}`);
     }
-    compared = `; answers as the JavaScript build's: ${wasm.map((a) => `${a.request} ${a.status}`).join(", ")}`;
+    compared = `; exports and answers as the JavaScript build's: ${wasm.map((a) => `${a.request} ${a.status}`).join(", ")}`;
   }
   console.log(`wasm worker: ${WASM} ${(built / 1024).toFixed(1)} → ${(optimized / 1024).toFixed(1)} kB (wasm-opt -Oz), `
     + `${bodies.length} @JSBody functions recorded, ${GLUE} ${(fs.statSync(path.join(dir, GLUE)).size / 1024).toFixed(1)} kB`

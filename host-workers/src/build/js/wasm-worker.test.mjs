@@ -2,7 +2,10 @@
 import assert from "node:assert/strict";
 import test from "node:test";
 import { bodiesModule, rewriteRuntime } from "./wasm-runtime.mjs";
-import { customSection, esModuleImports, glueModule, jsExportNames } from "./wasm-worker.mjs";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { customSection, esModuleImports, glueModule, javaExports, jsExportNames, moduleEmbeds } from "./wasm-worker.mjs";
 
 /** A runtime with each site the rewrites look for, in TeaVM's shape, and the code-from-string each one holds. */
 const RUNTIME = `var cache = new Map();
@@ -107,12 +110,20 @@ test("recorded @JSBody functions become ordinary functions, looked up by names a
   assert.throws(() => bodiesModule([["a b", "return 1;"]]), /not a parameter name/);
 });
 
-/** A module of only custom sections: magic, version, then (id 0, size, name, payload) each. */
-function wasmWith(sections) {
+/**
+ * A module of custom sections (magic, version, then id 0, size, name, payload each) and, when given, an export
+ * section: [name, kind] pairs, each with index 0.
+ */
+function wasmWith(sections, exports = null) {
   const parts = [Buffer.from([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0])];
   for (const [name, payload] of Object.entries(sections)) {
     const body = Buffer.concat([Buffer.from([name.length]), Buffer.from(name), Buffer.from(payload)]);
     parts.push(Buffer.from([0, body.length]), body);
+  }
+  if (exports) {
+    const body = Buffer.concat([Buffer.from([exports.length]),
+      ...exports.map(([name, kind]) => Buffer.concat([Buffer.from([name.length]), Buffer.from(name), Buffer.from([kind, 0])]))]);
+    parts.push(Buffer.from([7, body.length]), body);
   }
   return Buffer.concat(parts);
 }
@@ -125,7 +136,31 @@ test("the ES modules a module imports come from TeaVM's teavm.imports section; t
   assert.deepEqual(esModuleImports(bytes), [{ module: "cloudflare:workers", name: "__self__" }]);
 });
 
-test("the glue imports each ES module once and exports the JavaScript build's names", () => {
+test("what the module exports from Java: its export section's globals, less TeaVM's own", () => {
+  const bytes = wasmWith({ "teavm.imports": "[]" },
+    [["teavm.malloc", 0], ["fetch", 3], ["teavm_stopped", 3], ["memory", 2], ["spillTake", 3]]);
+  assert.deepEqual(javaExports(bytes), ["fetch", "spillTake"]);
+  assert.deepEqual(javaExports(wasmWith({})), []);
+});
+
+test("workerd's module list starts with entry.mjs and embeds .wasm as compiled WebAssembly", () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "wasm-worker-test-"));
+  try {
+    for (const name of ["flowconf-host.wasm", "entry.mjs", "flowconf-host.js", "notes.txt", "b.mjs"]) {
+      fs.writeFileSync(path.join(dir, name), "");
+    }
+    assert.deepEqual(moduleEmbeds(dir), [
+      '(name = "entry.mjs", esModule = embed "/entry.mjs")',
+      '(name = "b.mjs", esModule = embed "/b.mjs")',
+      '(name = "flowconf-host.js", esModule = embed "/flowconf-host.js")',
+      '(name = "flowconf-host.wasm", wasm = embed "/flowconf-host.wasm")',
+    ]);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("the glue imports each ES module once and exports the names it is given", () => {
   const glue = glueModule([{ module: "cloudflare:workers", name: "__self__" }, { module: "cloudflare:workers", name: "env" }],
     jsExportNames("let a=1;export{D as fetch,E as spillWrite,F as spillTake};\n// flowconf: compile hints marked\n"));
   assert.equal(glue.match(/from "cloudflare:workers"/g).length, 1);

@@ -47,7 +47,7 @@ try {
   const tools = toolsIn(path.join(HOST_WORKERS, 'node_modules'));
   const compat = compatibility(path.join(HOST_WORKERS, 'wrangler.toml'));
   const { bodies } = await loadableInWorkers({ dir, wasm: 'kernel-tests.wasm', glue: 'kernel-tests.js', runtimeFile, tools,
-    compat, exportNames: ['main'], optimize: false });
+    compat, optimize: false });
   const report = await withWorkerd(tools.workerd, dir, compat, async (url) => (await fetch(url)).json());
   for (const line of report.lines) console.log(line);
   console.log(`(Wasm GC in workerd: ${bodies.length} @JSBody functions recorded; the suite took ${report.ms} ms)`);
