@@ -11,10 +11,12 @@
 //   2. rewrites TeaVM's runtime so that it makes no code from strings (wasm-runtime.mjs says why and how);
 //   3. records, in workerd, each @JSBody the module asks the runtime for while it instantiates (TeaVM makes them all
 //      then), and writes them as ordinary functions; it runs again with those until no new one appears;
-//   4. writes the glue (import the compiled module, instantiate it with the runtime's imports, export what the module
-//      exports, as the JavaScript build's flowconf-host.js does) and bundles it with the runtime into
-//      DIR/flowconf-host.js (esbuild: tree-shaken, minified);
-//   5. with --compare-with (the JavaScript build of the same host), fails unless both export the same names and, served
+//   4. writes the glue (import the compiled module, instantiate it with the runtime's imports and the string bridge's,
+//      wasm-strings.mjs, export what the module exports, as the JavaScript build's flowconf-host.js does) and bundles it
+//      with the runtime into DIR/flowconf-host.js (esbuild: tree-shaken, minified);
+//   5. fails unless the module imports the string bridge (StringBridgePlugin, in host-workers' Java, routes TeaVM's
+//      string conversions there while TeaVM compiles);
+//   6. with --compare-with (the JavaScript build of the same host), fails unless both export the same names and, served
 //      in workerd, answer POST /echo, GET /stream and an unknown route the same, byte for byte.
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -77,6 +79,59 @@ export function customSection(bytes, name) {
   return null;
 }
 
+/** Skips a value type: one byte, or a reference type's prefix and its heap type (a signed LEB128). */
+function skipValueType(bytes, at) {
+  const code = bytes[at++];
+  return code === 0x63 || code === 0x64 ? leb128(bytes, at)[1] : at;
+}
+
+/** Skips limits: a flags byte, the minimum and, when flagged, the maximum. */
+function skipLimits(bytes, at) {
+  const flags = bytes[at++];
+  [, at] = leb128(bytes, at);
+  return flags & 1 ? leb128(bytes, at)[1] : at;
+}
+
+/** The functions a WebAssembly module imports, as { module, name }, from its import section. */
+export function functionImports(bytes) {
+  const functions = [];
+  for (const { id, start } of sections(bytes)) {
+    if (id !== 2) continue;
+    let [count, at] = leb128(bytes, start);
+    for (; count > 0; count--) {
+      const names = [];
+      for (let i = 0; i < 2; i++) {
+        let length;
+        [length, at] = leb128(bytes, at);
+        names.push(utf8(bytes, at, at + length));
+        at += length;
+      }
+      const kind = bytes[at++];
+      if (kind === 0) functions.push({ module: names[0], name: names[1] });
+      if (kind === 0 || kind === 4) at = leb128(bytes, at + (kind === 4 ? 1 : 0))[1]; // a type index
+      else if (kind === 1) at = skipLimits(bytes, skipValueType(bytes, at));
+      else if (kind === 2) at = skipLimits(bytes, at);
+      else if (kind === 3) at = skipValueType(bytes, at) + 1; // and mutability
+      else throw new Error(`import ${names.join(".")} has an unknown kind ${kind}`);
+    }
+  }
+  return functions;
+}
+
+/**
+ * Fails unless the module crosses strings through the string bridge (wasm-strings.mjs): without it, TeaVM's own
+ * fallback takes one import call per character, which nothing else would notice but the startup figures.
+ */
+export function checkStringBridge(bytes) {
+  const bridged = functionImports(bytes).filter(({ module }) => module === "flowconfStrings").map(({ name }) => name);
+  for (const name of ["appendChars", "encodeChars"]) {
+    if (!bridged.includes(name)) {
+      throw new Error(`the module does not import flowconfStrings.${name}: dev.flowconf.workers.strings.StringBridgePlugin `
+        + "did not run, so every string would cross one character per call");
+    }
+  }
+}
+
 /**
  * The names of what TeaVM exported from Java (`@JSExport`, a main method): its export section's globals (TeaVM hands
  * each function over as a global holding it), less the `teavm…` ones its runtime reads.
@@ -117,11 +172,14 @@ export function glueModule(imports, exportNames, wasm = WASM) {
     "// loads, exporting what it exports from Java.",
     `import wasmModule from "./${wasm}";`,
     'import { defaults, linkImports } from "./teavm-runtime.mjs";',
+    'import { memoryWithScratch, stringBridge } from "./wasm-strings.mjs";',
     ...modules.map((module, i) => `import * as esModule${i} from ${JSON.stringify(module)};`),
     `const esModules = { ${modules.map((module, i) => `${JSON.stringify(module)}: esModule${i}`).join(", ")} };`,
     "const imports = {};",
     "const runtime = defaults(imports, {}, false);",
-    "const allocator = await linkImports(imports, {}, wasmModule, []);",
+    "const memory = memoryWithScratch(wasmModule);",
+    "const allocator = await linkImports(imports, { memory: { external: memory } }, wasmModule, []);",
+    "imports.flowconfStrings = stringBridge(imports, memory);",
     `for (const { module, name } of ${JSON.stringify(imports)}) {`,
     "  const value = name === \"__self__\" ? esModules[module] : esModules[module][name];",
     "  (imports[module] ??= {})[name] = new WebAssembly.Global({ value: \"externref\", mutable: false }, value);",
@@ -226,7 +284,7 @@ async function recordBodies(tools, compat, runtimeText, glueText, dir, wasm, glu
     const work = fs.mkdtempSync(path.join(os.tmpdir(), "flowconf-wasm-bodies-"));
     try {
       fs.copyFileSync(path.join(dir, wasm), path.join(work, wasm));
-      fs.writeFileSync(path.join(work, "teavm-runtime.mjs"), runtimeText);
+      writeRuntime(work, runtimeText);
       fs.writeFileSync(path.join(work, "known-bodies.mjs"), bodiesModule(recorded));
       fs.writeFileSync(path.join(work, "bodies.mjs"), [
         'import { JS_BODIES as KNOWN } from "./known-bodies.mjs";',
@@ -257,6 +315,12 @@ async function recordBodies(tools, compat, runtimeText, glueText, dir, wasm, glu
     }
   }
   throw new Error("@JSBody functions still appearing after 10 rounds");
+}
+
+/** The modules the glue imports beside the Wasm module: TeaVM's rewritten runtime and the string bridge. */
+function writeRuntime(work, runtimeText) {
+  fs.writeFileSync(path.join(work, "teavm-runtime.mjs"), runtimeText);
+  fs.copyFileSync(path.join(path.dirname(SELF), "wasm-strings.mjs"), path.join(work, "wasm-strings.mjs"));
 }
 
 function run(command, args) {
@@ -308,7 +372,7 @@ export async function loadableInWorkers({ dir, wasm = WASM, glue = GLUE, runtime
   const work = fs.mkdtempSync(path.join(os.tmpdir(), "flowconf-wasm-glue-"));
   try {
     fs.writeFileSync(path.join(work, "glue.mjs"), glueText);
-    fs.writeFileSync(path.join(work, "teavm-runtime.mjs"), runtimeText);
+    writeRuntime(work, runtimeText);
     fs.writeFileSync(path.join(work, "bodies.mjs"), bodiesModule(bodies));
     run(tools.esbuild, [path.join(work, "glue.mjs"), "--bundle", "--format=esm", "--minify", "--target=es2022",
       `--external:./${wasm}`, "--external:cloudflare:*", "--external:node:*", `--outfile=${path.join(dir, glue)}`,
@@ -331,6 +395,7 @@ async function main(argv) {
   const compat = compatibility(args["wrangler-toml"]);
   const { built, optimized, bodies, exportNames } = await loadableInWorkers({ dir, runtimeFile: args["teavm-runtime"],
     tools, compat });
+  checkStringBridge(fs.readFileSync(path.join(dir, WASM)));
 
   let compared = "";
   if (args["compare-with"]) {
@@ -346,7 +411,7 @@ async function main(argv) {
     compared = `; exports and answers as the JavaScript build's: ${wasm.map((a) => `${a.request} ${a.status}`).join(", ")}`;
   }
   console.log(`wasm worker: ${WASM} ${(built / 1024).toFixed(1)} → ${(optimized / 1024).toFixed(1)} kB (wasm-opt -Oz), `
-    + `${bodies.length} @JSBody functions recorded, ${GLUE} ${(fs.statSync(path.join(dir, GLUE)).size / 1024).toFixed(1)} kB`
+    + `${bodies.length} @JSBody functions recorded, strings through the bridge, ${GLUE} ${(fs.statSync(path.join(dir, GLUE)).size / 1024).toFixed(1)} kB`
     + compared);
 }
 

@@ -5,7 +5,8 @@ import { bodiesModule, rewriteRuntime } from "./wasm-runtime.mjs";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { customSection, esModuleImports, glueModule, javaExports, jsExportNames, moduleEmbeds } from "./wasm-worker.mjs";
+import { checkStringBridge, customSection, esModuleImports, functionImports, glueModule, javaExports, jsExportNames,
+  moduleEmbeds } from "./wasm-worker.mjs";
 
 /** A runtime with each site the rewrites look for, in TeaVM's shape, and the code-from-string each one holds. */
 const RUNTIME = `var cache = new Map();
@@ -166,4 +167,36 @@ test("the glue imports each ES module once and exports the names it is given", (
   assert.equal(glue.match(/from "cloudflare:workers"/g).length, 1);
   assert.match(glue, /export const fetch = instance\.exports\.fetch\.value;/);
   assert.match(glue, /export const spillTake = instance\.exports\.spillTake\.value;/);
+});
+
+/** A module holding only a type section (one empty function type) and the given import entries. */
+function moduleImporting(entries) {
+  const name = (text) => [text.length, ...Buffer.from(text)];
+  const body = [entries.length, ...entries.flatMap(([module, field, ...desc]) => [...name(module), ...name(field), ...desc])];
+  const leb = (n) => (n < 0x80 ? [n] : [0x80 | (n & 0x7f), ...leb(n >> 7)]);
+  return Uint8Array.from([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0, 1, 4, 1, 0x60, 0, 0, 2, ...leb(body.length), ...body]);
+}
+
+const IMPORTS_OF_EVERY_KIND = [
+  ["env", "memory", 2, 1, 1, 0x80, 0x80, 0x02], // a memory with a maximum (a two-byte LEB128)
+  ["teavmJso", "global", 3, 0x63, 0x6f, 0], // a global of type (ref null extern)
+  ["teavm", "table", 1, 0x64, 0x70, 0, 3], // a table of (ref func)
+  ["teavm", "tag", 4, 0, 0],
+  ["flowconfStrings", "appendChars", 0, 0],
+  ["flowconfStrings", "encodeChars", 0, 0],
+];
+
+test("functionImports reads function imports past memories, globals, tables and tags of reference types", () => {
+  assert.deepEqual(functionImports(moduleImporting(IMPORTS_OF_EVERY_KIND)), [
+    { module: "flowconfStrings", name: "appendChars" },
+    { module: "flowconfStrings", name: "encodeChars" },
+  ]);
+});
+
+test("checkStringBridge fails a module that lacks either bridge import, naming the plugin", () => {
+  assert.doesNotThrow(() => checkStringBridge(moduleImporting(IMPORTS_OF_EVERY_KIND)));
+  for (const missing of ["appendChars", "encodeChars"]) {
+    const without = IMPORTS_OF_EVERY_KIND.filter(([, field]) => field !== missing);
+    assert.throws(() => checkStringBridge(moduleImporting(without)), new RegExp(`${missing}: .*StringBridgePlugin`));
+  }
 });

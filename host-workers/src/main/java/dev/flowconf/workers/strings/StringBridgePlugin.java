@@ -1,0 +1,54 @@
+package dev.flowconf.workers.strings;
+
+import org.teavm.jso.JSObject;
+import org.teavm.model.ClassHolder;
+import org.teavm.model.ClassHolderTransformer;
+import org.teavm.model.ClassHolderTransformerContext;
+import org.teavm.model.MethodDescriptor;
+import org.teavm.model.MethodHolder;
+import org.teavm.model.MethodReference;
+import org.teavm.model.ValueType;
+import org.teavm.model.emit.ProgramEmitter;
+import org.teavm.vm.spi.TeaVMHost;
+import org.teavm.vm.spi.TeaVMPlugin;
+
+/**
+ * A TeaVM plugin (listed in META-INF/services, so TeaVM loads it from the project's classes while it compiles) that
+ * gives TeaVM's Wasm GC string conversions new bodies: each calls {@link LinearMemoryStrings}. Everything else that
+ * TeaVM's class holds (the builtins flag, its imports, exceptions) stays as TeaVM wrote it. Only the Wasm GC backend
+ * loads that class, so the JavaScript build is untouched. If TeaVM renames or drops either method, the build fails
+ * here instead of quietly falling back to one call per character.
+ */
+public final class StringBridgePlugin implements TeaVMPlugin, ClassHolderTransformer {
+    static final String TEAVM_RUNTIME = "org.teavm.jso.impl.wasmgc.WasmGCJSRuntime";
+
+    private static final ValueType STRING = ValueType.object(String.class.getName());
+    private static final ValueType JS_OBJECT = ValueType.object(JSObject.class.getName());
+
+    @Override
+    public void install(TeaVMHost host) {
+        host.add(this);
+    }
+
+    @Override
+    public void transformClass(ClassHolder cls, ClassHolderTransformerContext context) {
+        if (!cls.getName().equals(TEAVM_RUNTIME)) {
+            return;
+        }
+        redirect(cls, context, new MethodDescriptor("stringToJs", STRING, JS_OBJECT),
+            new MethodReference(LinearMemoryStrings.class.getName(), "toJs", STRING, JS_OBJECT));
+        redirect(cls, context, new MethodDescriptor("jsToString", JS_OBJECT, STRING),
+            new MethodReference(LinearMemoryStrings.class.getName(), "fromJs", JS_OBJECT, STRING));
+    }
+
+    private static void redirect(ClassHolder cls, ClassHolderTransformerContext context, MethodDescriptor method,
+            MethodReference target) {
+        MethodHolder holder = cls.getMethod(method);
+        if (holder == null || holder.getProgram() == null) {
+            throw new IllegalStateException(TEAVM_RUNTIME + "." + method + " is gone or has no body: TeaVM changed, "
+                + "so " + StringBridgePlugin.class.getName() + " no longer knows where its strings cross");
+        }
+        ProgramEmitter emitter = ProgramEmitter.create(holder, context.getHierarchy());
+        emitter.invoke(target, emitter.var(1, method.parameterType(0))).returnValue();
+    }
+}
