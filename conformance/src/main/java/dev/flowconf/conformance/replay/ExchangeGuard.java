@@ -25,6 +25,9 @@ import java.util.concurrent.TimeUnit;
  */
 final class ExchangeGuard implements AutoCloseable {
 
+  /** How long the relay waits for its client at most, if nobody tells it the client's request is over. */
+  private static final Duration CLIENT_CONNECT_LIMIT = Duration.ofMinutes(2);
+
   private final ServerSocket server;
   /** Scheme and authority only: the path and query go on as the case wrote them, valid URI syntax or not. */
   private final URI target;
@@ -65,8 +68,14 @@ final class ExchangeGuard implements AutoCloseable {
     return target.getRawAuthority();
   }
 
-  /** What the relay saw wrong, once the exchange is over (waits for it a little longer than the timeout). */
+  /**
+   * What the relay saw wrong, once the exchange is over (waits for it a little longer than the timeout). Call it when
+   * the client's request has ended: a client that never connected by then never will.
+   */
   Optional<ExchangeFailure> failure() {
+    if (client == null) {
+      closeQuietly(server); // ends the relay's wait for a connection
+    }
     try {
       done.await(timeout.toMillis() + 2_000, TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
@@ -77,8 +86,16 @@ final class ExchangeGuard implements AutoCloseable {
 
   private void relay() {
     try {
-      server.setSoTimeout((int) timeout.toMillis());
-      client = server.accept();
+      // The wait for the client is not the host's to use up: a request can queue behind other cases for its turn
+      // on a Playwright lane. It ends when the client has connected, when failure() finds that it never did, or at
+      // a generous bound of its own.
+      server.setSoTimeout((int) CLIENT_CONNECT_LIMIT.toMillis());
+      try {
+        client = server.accept();
+      } catch (IOException e) {
+        failure = ExchangeFailure.noAnswer("the client never connected to the runner's relay", "");
+        return;
+      }
       upstream = new Socket();
       int port = target.getPort() != -1 ? target.getPort() : 80;
       try {
@@ -99,8 +116,6 @@ final class ExchangeGuard implements AutoCloseable {
       new AnswerReader(new AnswerInput(upstream, client.getOutputStream(), timeout)).read(method);
     } catch (ExchangeFailure e) {
       failure = e;
-    } catch (SocketTimeoutException e) {
-      failure = ExchangeFailure.noAnswer("the client never connected to the runner's relay", "");
     } catch (IOException e) {
       failure = ExchangeFailure.brokenAnswer("the exchange failed: " + e.getMessage(), "");
     } finally {

@@ -15,7 +15,9 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -161,5 +163,36 @@ class CaseReplayerTests {
         () -> assertEquals(List.of(new Header("content-type", "text/plain")),
             response.headers().stream().filter(h -> h.name().equals("content-type")).toList()),
         () -> assertArrayEquals("route not found".getBytes(StandardCharsets.UTF_8), response.body()));
+  }
+
+  @Test
+  void aRequestThatWaitsForItsLaneLongerThanTheTimeoutStillReachesTheHost() throws Exception {
+    host.answer("/echo", 200, "text/plain", "answered");
+    try (PlaywrightRuntime oneLane = PlaywrightRuntime.start(1)) {
+      CountDownLatch laneBusy = new CountDownLatch(1);
+      Thread otherCase = new Thread(() -> oneLane.run(() -> {
+        laneBusy.countDown();
+        sleepMillis(1_500);
+      }));
+      otherCase.start();
+      laneBusy.await();
+
+      // The relay starts now, 1.5 s before the request gets the lane: three times the exchange's bound.
+      ObservedResponse response = new CaseReplayer(oneLane, Duration.ofMillis(500)).send(host.target("stand-in"),
+          new CaseRequest("GET", "/echo", List.of(), new byte[0]));
+      otherCase.join();
+
+      assertAll(
+          () -> assertEquals(200, response.status()),
+          () -> assertArrayEquals("answered".getBytes(StandardCharsets.UTF_8), response.body()));
+    }
+  }
+
+  private static void sleepMillis(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }
