@@ -1,8 +1,9 @@
 // The JavaScript half of the Worker's string bridge (the Java half: dev.flowconf.workers.strings.LinearMemoryStrings
 // in host-workers). A Worker's Wasm module never gets V8's js-string builtins, so instead of one import call per
 // character, Java writes a string's UTF-16 code units into a scratch area of the module's linear memory and one call
-// here makes the string, or one call here writes a string's code units there for Java to read. Code units are copied
-// as they are: a lone surrogate survives both ways, as it does in Java (a TextDecoder would replace it).
+// here makes the string. Code units are copied as they are: a lone surrogate survives, as it does in Java (a
+// TextDecoder would replace it). Strings from JavaScript to Java still cross TeaVM's way, a character per call: that
+// way makes no garbage, where a copy through the area makes Java copy the characters once more.
 //
 // The scratch area is its own: the bytes right after TeaVM's data segment, where TeaVM's heap would start, with the
 // heap moved up past them. TeaVM's heap cannot lend it: TeaVM sets the heap up only at the end of the module's
@@ -12,6 +13,8 @@
 export const SCRATCH_BYTES = 64 * 1024;
 /** Larger pieces are made in slices of this many code units: `apply` passes each as an argument. */
 const SLICE = 8192;
+/** Views of the area are kept for strings up to this long (a request's are short; a body may be long, and rare). */
+const VIEWS_KEPT = 1024;
 /** TeaVM's runtime gives the module at most 2 GiB of linear memory; the memory made here keeps to that. */
 const MAXIMUM_PAGES = 32768;
 
@@ -25,29 +28,39 @@ export function memoryWithScratch(wasmModule) {
 /**
  * The `flowconfStrings` imports. Call after TeaVM's linkImports filled `imports` over `memory`: this takes the scratch
  * area from where TeaVM's heap would start and moves the heap's start (the teavmMemory.heapOffset import) past it.
+ * A call leaves little garbage beyond its string: the view of the area for each length up to VIEWS_KEPT is made once
+ * and kept until the memory grows (which gives it a new buffer); `apply`'s argument list is the rest.
  */
 export function stringBridge(imports, memory) {
   const scratch = imports.teavmMemory.heapOffset.value;
   imports.teavmMemory.heapOffset = new WebAssembly.Global({ value: "i32", mutable: false }, scratch + SCRATCH_BYTES);
+  let buffer = null;
+  let views = [];
+  const view = (length) => {
+    if (memory.buffer !== buffer) {
+      buffer = memory.buffer;
+      views = [];
+    }
+    return length <= VIEWS_KEPT ? (views[length] ??= new Uint16Array(buffer, scratch, length))
+      : new Uint16Array(buffer, scratch, length);
+  };
   return {
     scratchAddress: () => scratch,
     scratchUnits: () => SCRATCH_BYTES / 2,
-    /** `prefix` (null for none) followed by the `length` code units at `address`. */
-    appendChars(prefix, address, length) {
-      const units = new Uint16Array(memory.buffer, address, length);
-      let text = "";
-      for (let from = 0; from < length; from += SLICE) {
-        text += String.fromCharCode.apply(null, units.subarray(from, Math.min(length, from + SLICE)));
+    /** `prefix` (null for none) followed by the first `length` code units of the area. */
+    appendChars(prefix, length) {
+      let text;
+      if (length <= SLICE) {
+        text = String.fromCharCode.apply(null, view(length));
+      } else {
+        const units = view(length);
+        text = "";
+        for (let from = 0; from < length; from += SLICE) {
+          text += String.fromCharCode.apply(null, units.subarray(from, Math.min(length, from + SLICE)));
+        }
       }
       return prefix === null ? text : prefix + text;
     },
-    /** Writes the string's code units from `from`, `count` of them, to `address`. */
-    encodeChars(text, from, count, address) {
-      const units = new Uint16Array(memory.buffer, address, count);
-      for (let i = 0; i < count; i++) units[i] = text.charCodeAt(from + i);
-    },
     fromCharCode: (unit) => String.fromCharCode(unit),
-    length: (text) => text.length,
-    isUndefined: (value) => value === undefined,
   };
 }

@@ -124,7 +124,7 @@ export function functionImports(bytes) {
  */
 export function checkStringBridge(bytes) {
   const bridged = functionImports(bytes).filter(({ module }) => module === "flowconfStrings").map(({ name }) => name);
-  for (const name of ["appendChars", "encodeChars"]) {
+  for (const name of ["scratchAddress", "appendChars"]) {
     if (!bridged.includes(name)) {
       throw new Error(`the module does not import flowconfStrings.${name}: dev.flowconf.workers.strings.StringBridgePlugin `
         + "did not run, so every string would cross one character per call");

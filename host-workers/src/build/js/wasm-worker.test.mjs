@@ -182,20 +182,20 @@ const IMPORTS_OF_EVERY_KIND = [
   ["teavmJso", "global", 3, 0x63, 0x6f, 0], // a global of type (ref null extern)
   ["teavm", "table", 1, 0x64, 0x70, 0, 3], // a table of (ref func)
   ["teavm", "tag", 4, 0, 0],
+  ["flowconfStrings", "scratchAddress", 0, 0],
   ["flowconfStrings", "appendChars", 0, 0],
-  ["flowconfStrings", "encodeChars", 0, 0],
 ];
 
 test("functionImports reads function imports past memories, globals, tables and tags of reference types", () => {
   assert.deepEqual(functionImports(moduleImporting(IMPORTS_OF_EVERY_KIND)), [
+    { module: "flowconfStrings", name: "scratchAddress" },
     { module: "flowconfStrings", name: "appendChars" },
-    { module: "flowconfStrings", name: "encodeChars" },
   ]);
 });
 
 test("checkStringBridge fails a module that lacks either bridge import, naming the plugin", () => {
   assert.doesNotThrow(() => checkStringBridge(moduleImporting(IMPORTS_OF_EVERY_KIND)));
-  for (const missing of ["appendChars", "encodeChars"]) {
+  for (const missing of ["scratchAddress", "appendChars"]) {
     const without = IMPORTS_OF_EVERY_KIND.filter(([, field]) => field !== missing);
     assert.throws(() => checkStringBridge(moduleImporting(without)), new RegExp(`${missing}: .*StringBridgePlugin`));
   }

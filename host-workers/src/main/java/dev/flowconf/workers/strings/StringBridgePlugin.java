@@ -14,10 +14,10 @@ import org.teavm.vm.spi.TeaVMPlugin;
 
 /**
  * A TeaVM plugin (listed in META-INF/services, so TeaVM loads it from the project's classes while it compiles) that
- * gives TeaVM's Wasm GC string conversions new bodies: each calls {@link LinearMemoryStrings}. Everything else that
- * TeaVM's class holds (the builtins flag, its imports, exceptions) stays as TeaVM wrote it. Only the Wasm GC backend
- * loads that class, so the JavaScript build is untouched. If TeaVM renames or drops either method, the build fails
- * here instead of quietly falling back to one call per character.
+ * gives TeaVM's Wasm GC conversion of a Java string to JavaScript a new body: it calls {@link LinearMemoryStrings}.
+ * Everything else that TeaVM's class holds (the way back, the builtins flag, its imports, exceptions) stays as TeaVM
+ * wrote it. Only the Wasm GC backend loads that class, so the JavaScript build is untouched. If TeaVM renames or drops
+ * the method, the build fails here instead of quietly falling back to one call per character.
  */
 public final class StringBridgePlugin implements TeaVMPlugin, ClassHolderTransformer {
     static final String TEAVM_RUNTIME = "org.teavm.jso.impl.wasmgc.WasmGCJSRuntime";
@@ -37,8 +37,6 @@ public final class StringBridgePlugin implements TeaVMPlugin, ClassHolderTransfo
         }
         redirect(cls, context, new MethodDescriptor("stringToJs", STRING, JS_OBJECT),
             new MethodReference(LinearMemoryStrings.class.getName(), "toJs", STRING, JS_OBJECT));
-        redirect(cls, context, new MethodDescriptor("jsToString", JS_OBJECT, STRING),
-            new MethodReference(LinearMemoryStrings.class.getName(), "fromJs", JS_OBJECT, STRING));
     }
 
     private static void redirect(ClassHolder cls, ClassHolderTransformerContext context, MethodDescriptor method,
