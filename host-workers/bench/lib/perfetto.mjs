@@ -29,14 +29,39 @@ function* fields(buf, start, end) {
 
 const TRACE_PACKET = 1;
 const PKT = { timestamp: 8, sequenceId: 10, trackEvent: 11, internedData: 12, sequenceFlags: 13, defaults: 59 };
-const EVENT = { type: 9, nameIid: 10, trackUuid: 11, name: 23 };
+const EVENT = { type: 9, nameIid: 10, trackUuid: 11, name: 23, debugAnnotations: 4 };
 const INTERNED_EVENT_NAMES = 2;
+const INTERNED_ANNOTATION_NAMES = 3;
+const ANNOTATION = { nameIid: 1, bool: 2, uint: 3, int: 4, double: 5, string: 6, name: 10 };
 const SEQ_INCREMENTAL_STATE_CLEARED = 1n;
 const TYPE_BEGIN = 1n;
 const TYPE_END = 2n;
 
+/** A fixed64 field's bits as the double they hold. */
+function doubleOf(bits) {
+  const bytes = Buffer.alloc(8);
+  bytes.writeBigUInt64LE(bits);
+  return bytes.readDoubleLE(0);
+}
+
+/** One debug annotation of an event (V8 puts a compiled function's index and size there), as {name: value}. */
+function annotation(buf, [start, end], names) {
+  let name = null;
+  let value = null;
+  for (const [f, v] of fields(buf, start, end)) {
+    if (f === ANNOTATION.nameIid) name = names.get(v) ?? `iid:${v}`;
+    else if (f === ANNOTATION.name) name = buf.toString("utf8", v[0], v[1]);
+    else if (f === ANNOTATION.string) value = buf.toString("utf8", v[0], v[1]);
+    else if (f === ANNOTATION.double) value = doubleOf(v);
+    else if (f === ANNOTATION.uint) value = Number(v);
+    else if (f === ANNOTATION.bool || f === ANNOTATION.int) value = Number(BigInt.asIntN(64, v));
+  }
+  return name === null ? {} : { [name]: value };
+}
+
 /**
- * Every complete slice in the trace: {name, startNs, endNs, depth}, in begin order. Timestamps are relative to
+ * Every complete slice in the trace: {name, startNs, endNs, depth, args}, in begin order (args: the event's debug
+ * annotations by name). Timestamps are relative to
  * the sequence's first packet (workerd writes incremental timestamps on one sequence), which is all a duration
  * needs.
  */
@@ -60,19 +85,19 @@ export function readSlices(path) {
     }
     let seq = sequences.get(seqId);
     if (!seq || flags & SEQ_INCREMENTAL_STATE_CLEARED) {
-      seq = { names: new Map(), now: 0n, stacks: new Map(), incremental: true };
+      seq = { names: new Map(), annotationNames: new Map(), now: 0n, stacks: new Map(), incremental: true };
       sequences.set(seqId, seq);
     }
     for (const r of interned) {
       for (const [f, v] of fields(buf, r[0], r[1])) {
-        if (f !== INTERNED_EVENT_NAMES) continue;
+        if (f !== INTERNED_EVENT_NAMES && f !== INTERNED_ANNOTATION_NAMES) continue;
         let iid = 0n;
         let name = "";
         for (const [g, w] of fields(buf, v[0], v[1])) {
           if (g === 1) iid = w;
           else if (g === 2) name = buf.toString("utf8", w[0], w[1]);
         }
-        seq.names.set(iid, name);
+        (f === INTERNED_EVENT_NAMES ? seq.names : seq.annotationNames).set(iid, name);
       }
     }
     if (!event) continue;
@@ -80,16 +105,18 @@ export function readSlices(path) {
     let type = 0n;
     let name = null;
     let track = "thread";
+    const args = {};
     for (const [f, v] of fields(buf, event[0], event[1])) {
       if (f === EVENT.type) type = v;
       else if (f === EVENT.nameIid) name = seq.names.get(v) ?? `iid:${v}`;
       else if (f === EVENT.name) name = buf.toString("utf8", v[0], v[1]);
       else if (f === EVENT.trackUuid) track = String(v);
+      else if (f === EVENT.debugAnnotations) Object.assign(args, annotation(buf, v, seq.annotationNames));
     }
     let stack = seq.stacks.get(track);
     if (!stack) seq.stacks.set(track, (stack = []));
     if (type === TYPE_BEGIN) {
-      const slice = { name, startNs: Number(seq.now), endNs: null, depth: stack.length };
+      const slice = { name, startNs: Number(seq.now), endNs: null, depth: stack.length, args };
       stack.push(slice);
       slices.push(slice);
     } else if (type === TYPE_END) {
@@ -122,3 +149,35 @@ export function workerStartup(path) {
     firstRequestMs: request ? ms(request.endNs - request.startNs) : null,
   };
 }
+
+/**
+ * What V8 did with a Worker's Wasm module while it started, from a trace with V8's Wasm categories (WASM_CATEGORIES):
+ * validation (`validateMs`, wasm.SyncCompile), the module's start function (`startMs`: TeaVM's initializer), and the
+ * functions compiled on their first call (Liftoff), during the top-level evaluation and during the first request:
+ * `{count, bytes, ms}` each. Traced times run long (the tracing's own cost); counts and sizes do not.
+ */
+export function wasmStartup(path) {
+  const slices = readSlices(path);
+  const first = (name) => slices.find((s) => s.name === name) ?? null;
+  const ms = (s) => (s ? (s.endNs - s.startNs) / 1e6 : null);
+  const within = (outer, name) => (outer ? slices.filter((s) => s.name === name && s.startNs >= outer.startNs
+    && s.endNs <= outer.endNs) : []);
+  const lazyIn = (outer) => {
+    const lazy = within(outer, "wasm.CompileLazy");
+    return {
+      count: lazy.length,
+      bytes: within(outer, "wasm.CompileBaseline").reduce((sum, s) => sum + (s.args.bodySize ?? 0), 0),
+      ms: lazy.reduce((sum, s) => sum + ms(s), 0),
+    };
+  };
+  return {
+    validateMs: ms(first("wasm.SyncCompile")),
+    startMs: ms(first("wasm.ExecuteStartFunction")),
+    evaluate: lazyIn(first("factory_new_worker()")),
+    request: lazyIn(first("WorkerEntrypoint::request()")),
+  };
+}
+
+/** The trace categories wasmStartup reads: workerd's own and V8's Wasm compile events with their arguments. */
+export const WASM_CATEGORIES = "workerd,v8.wasm,disabled-by-default-v8.wasm.detailed";
+

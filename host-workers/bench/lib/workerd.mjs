@@ -30,12 +30,13 @@ function renderConfig(moduleDir, port, v8Flags) {
  * Spawns workerd on `moduleDir` and polls POST `echoPath` every ms until it answers S1. Resolves with a host
  * (`readyMs`: spawn → that first answer); `stop()` also removes its config.
  */
-export async function startWorkerd(moduleDir, name, { kind = name, label = name, echoPath = "/echo", v8Flags = [], traceFile } = {}) {
+export async function startWorkerd(moduleDir, name, { kind = name, label = name, echoPath = "/echo", v8Flags = [], traceFile,
+  traceCategories = "workerd" } = {}) {
   const port = await freePort();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "flowconf-bench-"));
   const config = path.join(dir, "bench.capnp");
   fs.writeFileSync(config, renderConfig(moduleDir, port, v8Flags));
-  const args = ["serve", "--import-path", moduleDir, ...(traceFile ? [`--perfetto-trace=${traceFile}=workerd`] : []), config];
+  const args = ["serve", "--import-path", moduleDir, ...(traceFile ? [`--perfetto-trace=${traceFile}=${traceCategories}`] : []), config];
   const t0 = performance.now();
   const entry = launch(name, WORKERD_BIN, args, { cwd: dir });
   const host = { kind, label, workerd: true, url: `http://127.0.0.1:${port}`, pid: entry.process.pid, echoPath, entry };
