@@ -69,12 +69,18 @@ function utf8(bytes, start, end) {
   return Buffer.from(bytes.subarray(start, end)).toString("utf8");
 }
 
+/** A name (its length, then UTF-8) at `at`, and where the next field starts. */
+function readName(bytes, at) {
+  const [length, from] = leb128(bytes, at);
+  return [utf8(bytes, from, from + length), from + length];
+}
+
 /** A WebAssembly module's custom section `name`, as text; null when it has none. */
 export function customSection(bytes, name) {
   for (const { id, start, end } of sections(bytes)) {
     if (id !== 0) continue;
-    const [length, nameAt] = leb128(bytes, start);
-    if (utf8(bytes, nameAt, nameAt + length) === name) return utf8(bytes, nameAt + length, end);
+    const [sectionName, contentAt] = readName(bytes, start);
+    if (sectionName === name) return utf8(bytes, contentAt, end);
   }
   return null;
 }
@@ -101,10 +107,9 @@ export function functionImports(bytes) {
     for (; count > 0; count--) {
       const names = [];
       for (let i = 0; i < 2; i++) {
-        let length;
-        [length, at] = leb128(bytes, at);
-        names.push(utf8(bytes, at, at + length));
-        at += length;
+        let name;
+        [name, at] = readName(bytes, at);
+        names.push(name);
       }
       const kind = bytes[at++];
       if (kind === 0) functions.push({ module: names[0], name: names[1] });
@@ -142,11 +147,10 @@ export function javaExports(bytes) {
     if (id !== 7) continue;
     let [count, at] = leb128(bytes, start);
     for (; count > 0; count--) {
-      let length;
-      [length, at] = leb128(bytes, at);
-      const name = utf8(bytes, at, at + length);
-      const kind = bytes[at + length];
-      [, at] = leb128(bytes, at + length + 1); // the index
+      let name;
+      [name, at] = readName(bytes, at);
+      const kind = bytes[at];
+      [, at] = leb128(bytes, at + 1); // the index
       if (kind === 3 && !name.startsWith("teavm")) names.push(name);
     }
   }
