@@ -21,6 +21,23 @@ async function coldStart(moduleDir, name, options) {
 }
 
 /**
+ * One traced cold start: `read(traceFile, readyMs)` of its trace (`categories`), which is deleted again; null, said in
+ * the log, when the trace cannot be read.
+ */
+async function tracedColdStart(moduleDir, name, categories, read) {
+  const traceFile = path.join(os.tmpdir(), `flowconf-bench-${process.pid}-${name}.pftrace`);
+  try {
+    const readyMs = await coldStart(moduleDir, name, { traceFile, traceCategories: categories });
+    return read(traceFile, readyMs);
+  } catch (e) {
+    raw(`  ${name}: trace unreadable (${e.message})`);
+    return null;
+  } finally {
+    fs.rmSync(traceFile, { force: true });
+  }
+}
+
+/**
  * A temp module dir: the plain worker, unchanged, with the host's JavaScript build in its bundle (a module of the
  * config) that nothing imports. workerd compiles it all the same, so code cannot be kept out of compile by putting it
  * in a module imported later (and a Worker may not compile code from strings).
@@ -64,15 +81,8 @@ async function wasmCompile() {
   section(`5. The Workers module's Wasm as V8's trace reports it (${CFG.tracedTries} more tries)`);
   const runs = [];
   for (let i = 0; i < CFG.tracedTries; i++) {
-    const traceFile = path.join(os.tmpdir(), `flowconf-bench-${process.pid}-wasm-${i}.pftrace`);
-    try {
-      await coldStart(WORKER_MODULE, "workers-wasm-traced", { traceFile, traceCategories: WASM_CATEGORIES });
-      runs.push(wasmStartup(traceFile));
-    } catch (e) {
-      raw(`  trace unreadable (${e.message})`);
-    } finally {
-      fs.rmSync(traceFile, { force: true });
-    }
+    const run = await tracedColdStart(WORKER_MODULE, "workers-wasm-traced", WASM_CATEGORIES, wasmStartup);
+    if (run) runs.push(run);
   }
   const what = "Wasm functions V8 compiled on their first call (V8's trace; context)";
   if (runs.length === 0 || runs.some((r) => r.validateMs == null || r.startMs == null)) {
@@ -106,15 +116,9 @@ async function tracedStartup(minimalModule) {
   const traced = Object.fromEntries(Object.keys(modules).map((kind) => [kind, []]));
   for (let i = 0; i < CFG.tracedTries; i++) {
     for (const kind of Object.keys(traced)) {
-      const traceFile = path.join(os.tmpdir(), `flowconf-bench-${process.pid}-${kind}-${i}.pftrace`);
-      try {
-        const readyMs = await coldStart(modules[kind], `${kind}-traced`, { traceFile });
-        traced[kind].push({ ...workerStartup(traceFile), readyMs });
-      } catch (e) {
-        raw(`  ${kind}: trace unreadable (${e.message})`);
-      } finally {
-        fs.rmSync(traceFile, { force: true });
-      }
+      const run = await tracedColdStart(modules[kind], `${kind}-traced`, "workerd",
+        (traceFile, readyMs) => ({ ...workerStartup(traceFile), readyMs }));
+      if (run) traced[kind].push(run);
     }
   }
   const pick = (kind, key) => median(traced[kind].map((t) => t[key]));
