@@ -169,7 +169,8 @@ export function esModuleImports(bytes) {
 
 /**
  * The module DIR/flowconf-host.js is bundled from: instantiates the compiled module as TeaVM's loader would (defaults,
- * linkImports, the ES modules it imports as externref globals), synchronously, and exports each of its functions.
+ * linkImports, the ES modules it imports as externref globals), synchronously, with the string bridge's memory and
+ * imports (wasm-strings.mjs), and exports each of its functions.
  */
 export function glueModule(imports, exportNames, wasm = WASM) {
   const modules = [...new Set(imports.map(({ module }) => module))];
