@@ -10,7 +10,7 @@ export const CFG = {
   seconds: envNumber("BENCH_SECONDS", QUICK ? 2 : 5),
   warmupSeconds: envNumber("BENCH_WARMUP_SECONDS", QUICK ? 1 : 3),
   connections: [1, 32],
-  startupTries: QUICK ? 3 : 10,
+  startupTries: QUICK ? 3 : 30, // one cold start spread 31-40 ms in a run; 10 tries' median moved by 2-4 ms run to run
   tracedTries: QUICK ? 1 : 9, // the hints' net effect (2-3 ms) is within 3 tries' spread
   // GET /stream: a try takes about a millisecond; 20 tries gave the Workers host 1.51x of the plain worker in one full
   // run where 300 tries of the same modules right after gave 1.15x. GET /site/stream takes 600 ms by design.

@@ -154,7 +154,9 @@ export function workerStartup(path) {
  * What V8 did with a Worker's Wasm module while it started, from a trace with V8's Wasm categories (WASM_CATEGORIES):
  * validation (`validateMs`, wasm.SyncCompile), the module's start function (`startMs`: TeaVM's initializer), and the
  * functions compiled on their first call (Liftoff), during the top-level evaluation and during the first request:
- * `{count, bytes, ms}` each. Traced times run long (the tracing's own cost); counts and sizes do not.
+ * `{count, bytes, ms}` each; and `topTierMs`, how long V8 spent recompiling hot functions with TurboFan on its
+ * background threads (off the isolate's thread, but on this machine's second core). Traced times run long (the
+ * tracing's own cost); counts and sizes do not.
  */
 export function wasmStartup(path) {
   const slices = readSlices(path);
@@ -173,6 +175,7 @@ export function wasmStartup(path) {
   return {
     validateMs: ms(first("wasm.SyncCompile")),
     startMs: ms(first("wasm.ExecuteStartFunction")),
+    topTierMs: slices.filter((s) => s.name === "wasm.TopTierCompilation").reduce((sum, s) => sum + ms(s), 0),
     evaluate: lazyIn(first("factory_new_worker()")),
     request: lazyIn(first("WorkerEntrypoint::request()")),
   };

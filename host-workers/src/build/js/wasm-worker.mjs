@@ -7,7 +7,8 @@
 // DIR holds flowconf-host.wasm (TeaVM's), entry.mjs and flowconf-spill.mjs. FILE is TeaVM's wasm-gc-module-runtime.js
 // (the pom unpacks it from the teavm-core jar). NODE_MODULES is host-workers/node_modules (esbuild, binaryen and workerd,
 // pinned by host-workers/package-lock.json). The step:
-//   1. shrinks the module with binaryen's wasm-opt -Oz, with only the WebAssembly features workerd's V8 runs;
+//   1. shrinks the module with binaryen's wasm-opt -Oz, with only the WebAssembly features workerd's V8 runs, keeping
+//      TeaVM's string pool initializer out of the start function (wasm-start.mjs);
 //   2. rewrites TeaVM's runtime so that it makes no code from strings (wasm-runtime.mjs says why and how);
 //   3. records, in workerd, each @JSBody the module asks the runtime for while it instantiates (TeaVM makes them all
 //      then), and writes them as ordinary functions; it runs again with those until no new one appears;
@@ -26,6 +27,7 @@ import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
 import { bodiesModule, rewriteRuntime } from "./wasm-runtime.mjs";
+import { checkStartWithoutLoop, loopingStartCallees } from "./wasm-start.mjs";
 
 const SELF = fileURLToPath(import.meta.url);
 const WASM = "flowconf-host.wasm";
@@ -336,6 +338,18 @@ function run(command, args) {
   return child.stdout;
 }
 
+/** The module's text, as binaryen's wasm-dis writes it (about 5 MB for the Worker's). */
+function disassembled(tools, wasmPath) {
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), "flowconf-wasm-dis-"));
+  try {
+    const out = path.join(work, "module.wat");
+    run(tools.wasmDis, ["--all-features", wasmPath, "-o", out]);
+    return fs.readFileSync(out, "utf8");
+  } finally {
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+}
+
 async function answers(tools, compat, dir) {
   return withWorkerd(tools.workerd, dir, compat, async (url) => {
     const all = [];
@@ -354,6 +368,7 @@ export function toolsIn(nodeModules) {
   const tools = {
     esbuild: path.join(nodeModules, ".bin", "esbuild"),
     wasmOpt: path.join(nodeModules, ".bin", "wasm-opt"),
+    wasmDis: path.join(nodeModules, ".bin", "wasm-dis"),
     workerd: path.join(nodeModules, ".bin", "workerd"),
   };
   for (const [name, file] of Object.entries(tools)) {
@@ -370,7 +385,12 @@ export function toolsIn(nodeModules) {
 export async function loadableInWorkers({ dir, wasm = WASM, glue = GLUE, runtimeFile, tools, compat, optimize = true }) {
   const wasmPath = path.join(dir, wasm);
   const built = fs.statSync(wasmPath).size;
-  if (optimize) run(tools.wasmOpt, [...WASM_FEATURES, "-Oz", wasmPath, "-o", wasmPath]);
+  if (optimize) {
+    // TeaVM's string pool initializer stays out of the start function (wasm-start.mjs says why)
+    const keep = loopingStartCallees(disassembled(tools, wasmPath));
+    run(tools.wasmOpt, [...WASM_FEATURES, ...keep.map((name) => `--no-inline=${name}`), "-Oz", wasmPath, "-o", wasmPath]);
+    checkStartWithoutLoop(disassembled(tools, wasmPath));
+  }
   const bytes = fs.readFileSync(wasmPath);
   const exportNames = javaExports(bytes);
   const glueText = glueModule(esModuleImports(bytes), exportNames, wasm);

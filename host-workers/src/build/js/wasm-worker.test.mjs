@@ -5,6 +5,7 @@ import { bodiesModule, rewriteRuntime } from "./wasm-runtime.mjs";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { checkStartWithoutLoop, loopingStartCallees, startFunction } from "./wasm-start.mjs";
 import { checkStringBridge, customSection, esModuleImports, functionImports, glueModule, javaExports, jsExportNames,
   moduleEmbeds } from "./wasm-worker.mjs";
 
@@ -199,4 +200,60 @@ test("checkStringBridge fails a module that lacks either bridge import, naming t
     const without = IMPORTS_OF_EVERY_KIND.filter(([, field]) => field !== missing);
     assert.throws(() => checkStringBridge(moduleImporting(without)), new RegExp(`${missing}: .*StringBridgePlugin`));
   }
+});
+
+/**
+ * A start function, as wasm-dis writes TeaVM's: it calls a looping initializer nothing else calls ($5), a looping
+ * function called from elsewhere too ($4, as the string bridge's) and a loop-free one ($3).
+ */
+const START_WAT = `(module
+ (start $9)
+ (func $3 (param $0 i32)
+  (nop)
+ )
+ (func $4 (param $0 i32)
+  (loop $label
+   (br_if $label (i32.const 0))
+  )
+ )
+ (func $5 (param $0 (ref $1))
+  (loop $label
+   (br_if $label (i32.const 0))
+  )
+ )
+ (func $6
+  (call $4
+   (i32.const 2)
+  )
+ )
+ (func $9
+  (call $3
+   (i32.const 1)
+  )
+  (call $4
+   (i32.const 1)
+  )
+  (call $5
+   (array.new_fixed $1 0)
+  )
+ )
+)`;
+
+test("the looping function only the start function calls is what wasm-opt must not inline", () => {
+  assert.deepEqual(loopingStartCallees(START_WAT), ["5"]);
+  assert.equal(checkStartWithoutLoop(START_WAT).name, "9");
+});
+
+test("a start function with a loop of its own, or not exactly one looping callee, fails the build", () => {
+  const inlined = START_WAT.replace("  (call $5\n   (array.new_fixed $1 0)\n  )\n", "  (loop $l\n   (br_if $l (i32.const 0))\n  )\n");
+  assert.notEqual(inlined, START_WAT);
+  assert.throws(() => checkStartWithoutLoop(inlined), /holds a loop: wasm-opt inlined/);
+  assert.throws(() => loopingStartCallees(inlined), /holds a loop itself/);
+  const none = START_WAT.replace("(call $5", "(call $3");
+  assert.throws(() => loopingStartCallees(none), /found 0: none/);
+  const two = START_WAT.replace(" (func $3 (param $0 i32)\n  (nop)", " (func $3 (param $0 i32)\n  (loop)");
+  assert.throws(() => loopingStartCallees(two), /found 2: \$3, \$5/);
+  const shared = START_WAT.replace(" (func $6\n", " (func $6\n  (call $5\n   (array.new_fixed $1 0)\n  )\n");
+  assert.throws(() => loopingStartCallees(shared), /found 0: none/);
+  assert.throws(() => startFunction(START_WAT.replace(" (start $9)\n", "")), /no start function/);
 });
