@@ -5,8 +5,8 @@
 // a loop that decodes every string constant byte by byte. That initializer has one caller, so wasm-opt -Oz inlines it
 // into the start function, and V8 then compiled the whole 17 kB start function with TurboFan in the background of
 // every cold start: 42-45 ms of CPU and 17.8 MB at its peak (--trace-wasm-compilation-times), for code already done.
-// Kept out of line, only the small loop is tiered up (about 4 ms). wasm-worker.mjs passes the looping callees to
-// wasm-opt as --no-inline and fails the build if the optimized start function still holds a loop.
+// Kept out of line, only the small loop is tiered up (2-4 ms). wasm-worker.mjs passes that one callee to wasm-opt as
+// --no-inline and fails the build if the optimized start function still holds a loop.
 
 /** Each function of the text by its name (without `$`), as its lines. */
 function functions(wat) {
