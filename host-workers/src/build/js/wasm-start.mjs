@@ -29,13 +29,18 @@ function functions(wat) {
 
 const hasLoop = (lines) => lines.some((line) => /\(loop\b/.test(line));
 
-/** The start function's name and lines; throws when the module has none. */
-export function startFunction(wat) {
+/** The start function's name and lines, out of `all` (the text's functions); throws when the module has none. */
+function startIn(wat, all) {
   const start = /^ \(start \$(\S+)\)$/m.exec(wat);
   if (!start) throw new Error("the module has no start function: TeaVM's initializer is expected there");
-  const lines = functions(wat).get(start[1]);
+  const lines = all.get(start[1]);
   if (!lines) throw new Error(`the start function $${start[1]} is not defined in the module's text`);
   return { name: start[1], lines };
+}
+
+/** The start function's name and lines; throws when the module has none. */
+export function startFunction(wat) {
+  return startIn(wat, functions(wat));
 }
 
 /**
@@ -47,7 +52,7 @@ export function startFunction(wat) {
  */
 export function loopingStartCallees(wat) {
   const all = functions(wat);
-  const start = startFunction(wat);
+  const start = startIn(wat, all);
   if (hasLoop(start.lines)) {
     throw new Error(`TeaVM's start function $${start.name} holds a loop itself; V8 would compile it with TurboFan on `
       + "every cold start (wasm-start.mjs)");

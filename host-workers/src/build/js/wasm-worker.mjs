@@ -102,29 +102,37 @@ function skipLimits(bytes, at) {
   return flags & 1 ? leb128(bytes, at)[1] : at;
 }
 
-/** The functions a WebAssembly module imports, as { module, name }, from its import section. */
-export function functionImports(bytes) {
-  const functions = [];
-  for (const { id, start } of sections(bytes)) {
-    if (id !== 2) continue;
-    let [count, at] = leb128(bytes, start);
-    for (; count > 0; count--) {
-      const names = [];
-      for (let i = 0; i < 2; i++) {
-        let name;
-        [name, at] = readName(bytes, at);
-        names.push(name);
-      }
-      const kind = bytes[at++];
-      if (kind === 0) functions.push({ module: names[0], name: names[1] });
-      if (kind === 0 || kind === 4) at = leb128(bytes, at + (kind === 4 ? 1 : 0))[1]; // a type index
-      else if (kind === 1) at = skipLimits(bytes, skipValueType(bytes, at));
-      else if (kind === 2) at = skipLimits(bytes, at);
-      else if (kind === 3) at = skipValueType(bytes, at) + 1; // and mutability
-      else throw new Error(`import ${names.join(".")} has an unknown kind ${kind}`);
+/**
+ * The entries of the module's section `id` (a count, then the entries), each as `readEntry(at)` gives it: `[entry, the
+ * next entry's position]`.
+ */
+function sectionEntries(bytes, id, readEntry) {
+  const entries = [];
+  for (const section of sections(bytes)) {
+    if (section.id !== id) continue;
+    let [count, at] = leb128(bytes, section.start);
+    for (let entry; count > 0; count--) {
+      [entry, at] = readEntry(at);
+      entries.push(entry);
     }
   }
-  return functions;
+  return entries;
+}
+
+/** The functions a WebAssembly module imports, as { module, name }, from its import section. */
+export function functionImports(bytes) {
+  return sectionEntries(bytes, 2, (from) => {
+    const [module, nameAt] = readName(bytes, from);
+    const [name, kindAt] = readName(bytes, nameAt);
+    const kind = bytes[kindAt];
+    let at = kindAt + 1;
+    if (kind === 0 || kind === 4) at = leb128(bytes, at + (kind === 4 ? 1 : 0))[1]; // a type index
+    else if (kind === 1) at = skipLimits(bytes, skipValueType(bytes, at));
+    else if (kind === 2) at = skipLimits(bytes, at);
+    else if (kind === 3) at = skipValueType(bytes, at) + 1; // and mutability
+    else throw new Error(`import ${module}.${name} has an unknown kind ${kind}`);
+    return [kind === 0 ? { module, name } : null, at];
+  }).filter((entry) => entry !== null);
 }
 
 /**
@@ -146,19 +154,11 @@ export function checkStringBridge(bytes) {
  * each function over as a global holding it), less the `teavm…` ones its runtime reads.
  */
 export function javaExports(bytes) {
-  const names = [];
-  for (const { id, start } of sections(bytes)) {
-    if (id !== 7) continue;
-    let [count, at] = leb128(bytes, start);
-    for (; count > 0; count--) {
-      let name;
-      [name, at] = readName(bytes, at);
-      const kind = bytes[at];
-      [, at] = leb128(bytes, at + 1); // the index
-      if (kind === 3 && !name.startsWith("teavm")) names.push(name);
-    }
-  }
-  return names;
+  return sectionEntries(bytes, 7, (from) => {
+    const [name, kindAt] = readName(bytes, from);
+    const kind = bytes[kindAt];
+    return [kind === 3 && !name.startsWith("teavm") ? name : null, leb128(bytes, kindAt + 1)[1]]; // then the index
+  }).filter((name) => name !== null);
 }
 
 /** The ES modules the module imports (TeaVM lists them in its `teavm.imports` section; its runtime provides teavm*). */
@@ -379,8 +379,8 @@ export function toolsIn(nodeModules) {
 
 /**
  * Steps 1 to 4 for any TeaVM Wasm GC module in DIR: DIR/`wasm` gets optimized (when `optimize`), DIR/`glue` becomes
- * the bundled glue exporting what the module exports from Java. Returns the sizes before and after, the @JSBody
- * functions recorded and the export names.
+ * the bundled glue exporting what the module exports from Java. Returns the size TeaVM wrote, the module's bytes as
+ * they now are (optimized or not), the @JSBody functions recorded and the export names.
  */
 export async function loadableInWorkers({ dir, wasm = WASM, glue = GLUE, runtimeFile, tools, compat, optimize = true }) {
   const wasmPath = path.join(dir, wasm);
@@ -407,7 +407,7 @@ export async function loadableInWorkers({ dir, wasm = WASM, glue = GLUE, runtime
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
   }
-  return { built, optimized: bytes.length, bodies, exportNames };
+  return { built, bytes, bodies, exportNames };
 }
 
 async function main(argv) {
@@ -420,9 +420,9 @@ async function main(argv) {
   const dir = args["module-dir"];
   const tools = toolsIn(args.tools);
   const compat = compatibility(args["wrangler-toml"]);
-  const { built, optimized, bodies, exportNames } = await loadableInWorkers({ dir, runtimeFile: args["teavm-runtime"],
+  const { built, bytes, bodies, exportNames } = await loadableInWorkers({ dir, runtimeFile: args["teavm-runtime"],
     tools, compat });
-  checkStringBridge(fs.readFileSync(path.join(dir, WASM)));
+  checkStringBridge(bytes);
 
   let compared = "";
   if (args["compare-with"]) {
@@ -437,7 +437,7 @@ async function main(argv) {
     }
     compared = `; exports and answers as the JavaScript build's: ${wasm.map((a) => `${a.request} ${a.status}`).join(", ")}`;
   }
-  console.log(`wasm worker: ${WASM} ${(built / 1024).toFixed(1)} → ${(optimized / 1024).toFixed(1)} kB (wasm-opt -Oz), `
+  console.log(`wasm worker: ${WASM} ${(built / 1024).toFixed(1)} → ${(bytes.length / 1024).toFixed(1)} kB (wasm-opt -Oz), `
     + `${bodies.length} @JSBody functions recorded, strings through the bridge, ${GLUE} ${(fs.statSync(path.join(dir, GLUE)).size / 1024).toFixed(1)} kB`
     + compared);
 }
