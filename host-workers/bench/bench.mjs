@@ -4,9 +4,12 @@
 // Kept in host-workers/ though it drives both hosts: it is node tooling, beside its JS baseline; top dirs are fixed.
 //
 //   node host-workers/bench/bench.mjs [--quick] [--skip-suite] [--jmh-json FILE] [--minimal-module DIR]
+//                                      [--minimal-wasm-module DIR]
 //
 // --minimal-module: S1 by the kernel's JSON and text rules alone in TeaVM JavaScript (-Pminimal-s1; ci/bench builds
 // it), for the context rows of sections 5 (what TeaVM and the least of the kernel cost) and 9.
+// --minimal-wasm-module: the same in TeaVM Wasm GC, the Worker's backend (-Pminimal-s1 builds it too), for section 5's
+// startup floor: what a cold start costs before any of the host's own code.
 //
 // What is compared with what (all in this one run, on this machine), one module of sections/ each; what they share,
 // also with stress.mjs and budget/budget.mjs, is in lib/:
@@ -133,7 +136,7 @@ async function main() {
 
   if (CFG.quietWaitSeconds > 0) await awaitQuiet();
   bundle();
-  await startup(option("--minimal-module"));
+  await startup(option("--minimal-module"), option("--minimal-wasm-module"));
   await hostSections();
   if (CFG.suite) await suite();
   else row(7, "Conformance suite wall time", "skipped (--skip-suite)", "—", "—", "≤ 60 s", undefined);

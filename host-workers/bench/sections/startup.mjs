@@ -1,5 +1,6 @@
 // Section 5, startup: workerd spawned directly → first 200 on POST /echo, the Workers module against the plain
-// worker; then workerd's own trace of compiling and evaluating them, with two context runs (see tracedStartup).
+// worker, in turn with the startup floor (TeaVM Wasm GC doing S1 with the least of the kernel); then workerd's own
+// trace of compiling and evaluating them, with context runs (see tracedStartup), and V8's trace of the Wasm modules.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -49,28 +50,45 @@ function plainCarryingHostModule() {
   return dir;
 }
 
+const FLOOR_LABEL = "TeaVM Wasm S1, kernel JSON + text only";
+
 /**
  * minimalModule: S1 by the kernel's JSON and text rules alone in TeaVM JavaScript (-Pminimal-s1), for a context row,
- * or undefined.
+ * or undefined. minimalWasmModule: the same in TeaVM Wasm GC, the Worker's backend, or undefined: the startup floor,
+ * cold started in turn with the other two.
  */
-export async function startup(minimalModule) {
-  section(`5. Startup: spawn workerd → first 200 on POST /echo, ${CFG.startupTries} tries each, alternating`);
+export async function startup(minimalModule, minimalWasmModule) {
   const modules = { workers: WORKER_MODULE, plain: PLAIN_MODULE };
-  const times = { workers: [], plain: [] };
+  if (minimalWasmModule) modules.floor = minimalWasmModule;
+  const kinds = Object.keys(modules);
+  section(`5. Startup: spawn workerd → first 200 on POST /echo, ${CFG.startupTries} tries each, in turn`);
+  const times = Object.fromEntries(kinds.map((kind) => [kind, []]));
   for (let i = 0; i < CFG.startupTries; i++) {
-    const order = i % 2 === 0 ? ["workers", "plain"] : ["plain", "workers"];
+    const order = i % 2 === 0 ? kinds : [...kinds].reverse();
     for (const kind of order) times[kind].push(await coldStart(modules[kind], kind));
   }
-  for (const kind of ["workers", "plain"]) {
-    raw(`  ${HOSTS[kind].label.padEnd(34)} ${times[kind].map((t) => t.toFixed(1)).join(" ")} ms  → median ${fmt.ms(median(times[kind]))}`);
+  const label = (kind) => (kind === "floor" ? FLOOR_LABEL : HOSTS[kind].label);
+  for (const kind of kinds) {
+    raw(`  ${label(kind).padEnd(38)} ${times[kind].map((t) => t.toFixed(1)).join(" ")} ms  → median ${fmt.ms(median(times[kind]))}`);
   }
   const w = median(times.workers);
   const p = median(times.plain);
   const quartiles = (kind) => `p25–p75 ${fmt.ms(quantile(times[kind], 0.25))}–${fmt.ms(quantile(times[kind], 0.75))}`;
   row(5, "Startup: workerd spawn → first 200 (median)", `Workers ${fmt.ms(w)} (${quartiles("workers")})`,
     `plain JS ${fmt.ms(p)} (${quartiles("plain")})`, `+${fmt.ms(w - p)}`, "≤ plain JS + 10 ms", w - p <= 10);
+  const floorWhat = "Startup floor: a TeaVM Wasm GC module doing S1 with the kernel's JSON and text rules alone (context)";
+  if (modules.floor) {
+    const f = median(times.floor);
+    const kb = (name) => `${(fs.statSync(path.join(minimalWasmModule, name)).size / 1024).toFixed(0)} kB`;
+    row(5, floorWhat, `${fmt.ms(f)} (${quartiles("floor")})`, `plain JS ${fmt.ms(p)}`, `+${fmt.ms(f - p)}`, "—", null,
+      `what TeaVM's Wasm GC runtime and loader and the least of the kernel cost a cold start, in turn with the two above `
+        + `(${kb("flowconf-host.wasm")} module, ${kb("flowconf-host.js")} glue; dev/flowconf/workers/measure/MinimalS1.java, `
+        + `no executor, routes, HTTP mapping or error taxonomy); the Workers host beyond it: +${fmt.ms(w - f)}`);
+  } else {
+    row(5, floorWhat, "not measured (no --minimal-wasm-module)", "—", "—", "—", null);
+  }
   await tracedStartup(minimalModule);
-  await wasmCompile();
+  await wasmCompile(minimalWasmModule);
 }
 
 /**
@@ -78,32 +96,48 @@ export async function startup(minimalModule) {
  * bytes of them) it compiled on their first call during the evaluation and the first request, how long TeaVM's
  * initializer (the module's start function) ran, and the validation. Counts and sizes are exact; traced times run long.
  */
-async function wasmCompile() {
-  section(`5. The Workers module's Wasm as V8's trace reports it (${CFG.tracedTries} more tries)`);
-  const runs = [];
+async function wasmCompile(minimalWasmModule) {
+  const modules = { workers: WORKER_MODULE };
+  if (minimalWasmModule) modules.floor = minimalWasmModule;
+  section(`5. The Wasm modules as V8's trace reports them (${CFG.tracedTries} more tries each)`);
+  const runs = Object.fromEntries(Object.keys(modules).map((kind) => [kind, []]));
   for (let i = 0; i < CFG.tracedTries; i++) {
-    const run = await tracedColdStart(WORKER_MODULE, "workers-wasm-traced", WASM_CATEGORIES, wasmStartup);
-    if (run) runs.push(run);
+    for (const [kind, dir] of Object.entries(modules)) {
+      const run = await tracedColdStart(dir, `${kind}-wasm-traced`, WASM_CATEGORIES, wasmStartup);
+      if (run) runs[kind].push(run);
+    }
   }
   const what = "Wasm functions V8 compiled on their first call (V8's trace; context)";
-  if (runs.length === 0 || runs.some((r) => r.validateMs == null || r.startMs == null)) {
+  const usable = (kind) => runs[kind].length > 0 && runs[kind].every((r) => r.validateMs != null && r.startMs != null);
+  if (!usable("workers")) {
     row(5, what, "not measured (no V8 Wasm events in the trace)", "—", "—", "—", null);
     return;
   }
-  const pick = (f) => median(runs.map(f));
+  const pick = (kind, f) => median(runs[kind].map(f));
   const kb = (bytes) => `${(bytes / 1024).toFixed(1)} kB`;
-  const [ec, eb, em] = [pick((r) => r.evaluate.count), pick((r) => r.evaluate.bytes), pick((r) => r.evaluate.ms)];
-  const [rc, rb, rm] = [pick((r) => r.request.count), pick((r) => r.request.bytes), pick((r) => r.request.ms)];
-  const [start, validate, topTier] = [pick((r) => r.startMs), pick((r) => r.validateMs), pick((r) => r.topTierMs)];
-  raw(`  evaluation: ${ec} functions compiled on first call (${kb(eb)}), ${fmt.ms(em)} in them; start function `
-    + `${fmt.ms(start)}; first request: ${rc} functions (${kb(rb)}), ${fmt.ms(rm)}; validation ${fmt.ms(validate)}; `
-    + `TurboFan in the background ${fmt.ms(topTier)} (medians)`);
-  row(5, what, `evaluation ${ec} (${kb(eb)}, the start function among them), first request ${rc} (${kb(rb)})`,
+  const counts = (kind) => ({
+    ec: pick(kind, (r) => r.evaluate.count), eb: pick(kind, (r) => r.evaluate.bytes), em: pick(kind, (r) => r.evaluate.ms),
+    rc: pick(kind, (r) => r.request.count), rb: pick(kind, (r) => r.request.bytes), rm: pick(kind, (r) => r.request.ms),
+    start: pick(kind, (r) => r.startMs), validate: pick(kind, (r) => r.validateMs), topTier: pick(kind, (r) => r.topTierMs),
+  });
+  const describe = (c) => `evaluation: ${c.ec} functions compiled on first call (${kb(c.eb)}), ${fmt.ms(c.em)} in them; `
+    + `start function ${fmt.ms(c.start)}; first request: ${c.rc} functions (${kb(c.rb)}), ${fmt.ms(c.rm)}; validation `
+    + `${fmt.ms(c.validate)}; TurboFan in the background ${fmt.ms(c.topTier)} (medians)`;
+  const w = counts("workers");
+  raw(`  Workers: ${describe(w)}`);
+  let floor = "";
+  if (usable("floor")) {
+    const f = counts("floor");
+    raw(`  ${FLOOR_LABEL}: ${describe(f)}`);
+    floor = `; the startup floor's module (above): evaluation ${f.ec} (${kb(f.eb)}), first request ${f.rc} (${kb(f.rb)}), `
+      + `compiling them ${fmt.ms(f.em)} and ${fmt.ms(f.rm)}, validating ${fmt.ms(f.validate)}`;
+  }
+  row(5, what, `evaluation ${w.ec} (${kb(w.eb)}, the start function among them), first request ${w.rc} (${kb(w.rb)})`,
     "plain JS: no Wasm", "—", "—", null,
-    `traced, so times run long: compiling them took ${fmt.ms(em)} and ${fmt.ms(rm)}, TeaVM's initializer (the start `
-      + `function) ran ${fmt.ms(start)}, validating the module ${fmt.ms(validate)}, TurboFan on V8's background threads `
-      + `${fmt.ms(topTier)} (hot functions: wasm-start.mjs keeps TeaVM's start function out of it); V8 compiles a Worker's `
-      + "Wasm function on its first call, and a Worker cannot ask for more or less");
+    `traced, so times run long: compiling them took ${fmt.ms(w.em)} and ${fmt.ms(w.rm)}, TeaVM's initializer (the start `
+      + `function) ran ${fmt.ms(w.start)}, validating the module ${fmt.ms(w.validate)}, TurboFan on V8's background threads `
+      + `${fmt.ms(w.topTier)} (hot functions: wasm-start.mjs keeps TeaVM's start function out of it); V8 compiles a Worker's `
+      + `Wasm function on its first call, and a Worker cannot ask for more or less${floor}`);
 }
 
 /**

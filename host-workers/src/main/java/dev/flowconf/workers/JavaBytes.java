@@ -8,13 +8,14 @@ import org.teavm.jso.typedarrays.Uint8Array;
  * Bytes between JavaScript's typed arrays and Java's byte[], on either of TeaVM's backends. TeaVM's JavaScript backs a
  * byte[] with an Int8Array, so there both ways adopt the storage, with no copy. Its Wasm GC backend keeps a byte[] in
  * WebAssembly's own heap, where no JavaScript view can reach (it rejects TeaVM's by-reference arrays at build time),
- * so there each way copies once. TeaVM decides the branch while it compiles: each build has one.
+ * so there each way copies once. TeaVM decides the branch while it compiles: each build has one. Public for
+ * {@code measure.MinimalS1}, which ci/bench builds on both backends too.
  */
-final class JavaBytes {
+public final class JavaBytes {
     private JavaBytes() {}
 
     /** The bytes of a signed view, as a byte[]. */
-    static byte[] of(Int8Array bytes) {
+    public static byte[] of(Int8Array bytes) {
         return PlatformDetector.isWebAssemblyGC() ? bytes.copyToJavaArray() : bytes.toJavaArray();
     }
 
