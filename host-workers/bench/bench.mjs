@@ -9,7 +9,7 @@
 // --minimal-module: S1 by the kernel's JSON and text rules alone in TeaVM JavaScript (-Pminimal-s1; ci/bench builds
 // it), for the context rows of sections 5 (what TeaVM and the least of the kernel cost) and 9.
 // --minimal-wasm-module: the same in TeaVM Wasm GC, the Worker's backend (-Pminimal-s1 builds it too), for section 5's
-// startup floor: what a cold start costs before any of the host's own code.
+// startup floor (what a cold start costs before any of the host's own code) and section 9.
 //
 // What is compared with what (all in this one run, on this machine), one module of sections/ each; what they share,
 // also with stress.mjs and budget/budget.mjs, is in lib/:
@@ -80,7 +80,7 @@ async function hostSections() {
     await throughputPair(2, hosts.reference, hosts.bare, false);
     memoryAfterLoad(Object.values(hosts));
     await sse(hosts);
-    await garbage(option("--minimal-module"));
+    await garbage(option("--minimal-module"), option("--minimal-wasm-module"));
     const defaultWorkers = await startHost("workers", { keepAliveMs: null });
     try {
       await cancellation([

@@ -49,8 +49,12 @@ async function tracedRound(host) {
     pause: gc.scavenges ? gc.scavengePauseMs / gc.scavenges : null, majors: gc.majors, discarded: gc.discarded } };
 }
 
-/** @param minimalModule the TeaVM module doing S1 by the kernel's JSON and text rules alone (-Pminimal-s1), or null */
-export async function garbage(minimalModule) {
+/**
+ * @param minimalModule the TeaVM JavaScript module doing S1 by the kernel's JSON and text rules alone (-Pminimal-s1),
+ *     or null
+ * @param minimalWasmModule the same in TeaVM Wasm GC, the Worker's backend, or null
+ */
+export async function garbage(minimalModule, minimalWasmModule) {
   const targets = [
     // --trace-deopt too: how many optimized functions V8 discards at the full collections (a context row).
     { kind: "workers", module: WORKER_MODULE, echoPath: "/echo", label: "Workers host", deopts: true },
@@ -61,6 +65,9 @@ export async function garbage(minimalModule) {
     // running a flow on the kernel does, so what it leaves is the least such a host can leave.
     ...(minimalModule
       ? [{ kind: "minimal", module: minimalModule, echoPath: "/echo", label: "TeaVM S1, kernel JSON alone" }] : []),
+    ...(minimalWasmModule
+      ? [{ kind: "minimal-wasm", module: minimalWasmModule, echoPath: "/echo", label: "TeaVM Wasm S1, kernel JSON alone" }]
+      : []),
     // Quick mode: not enough time for V8 to settle on a young-generation size for these too.
     ...(QUICK ? [] : GARBAGE_BYTES).map((bytes) => ({ kind: `plain+${bytes}`, module: PLAIN_MODULE,
       echoPath: `/garbage/echo?bytes=${bytes}`, label: `plain JS + ${fmt.int(bytes)} B garbage` })),
@@ -104,7 +111,7 @@ function garbageRows(hosts) {
   const bytes = (v) => `${fmt.int(v)} B`;
   const perSecond = (v) => `${v.toFixed(1)}/s`;
   const [workers, plain, floor] = hosts;
-  const minimal = hosts.find((h) => h.kind === "minimal");
+  const minimals = hosts.filter((h) => h.kind.startsWith("minimal"));
   const garbage = hosts.filter((h) => h.kind.startsWith("plain+"));
   row(9, `JS heap left per S1 request, ${CONNECTIONS} conn (V8's count)`, `Workers ${spread(workers, "bytes", bytes)}`,
     `plain JS ${spread(plain, "bytes", bytes)}`, fmt.ratio(m(workers, "bytes") / m(plain, "bytes")), "—", null);
@@ -127,14 +134,15 @@ function garbageRows(hosts) {
     fmt.ratio(m(floor, "p99") / m(plain, "p99")), "—", null,
     `context: the garbage and tail of what SPEC obliges every host to do; the Workers host's own: `
       + `${bytes(m(workers, "bytes") - m(floor, "bytes"))} a request beyond it`);
-  if (minimal) {
+  for (const minimal of minimals) {
+    const backend = minimal.kind === "minimal-wasm" ? "TeaVM Wasm GC, the Worker's backend" : "TeaVM JavaScript";
     row(9, `S1 /echo p99 latency, ${CONNECTIONS} conn: ${minimal.label}`,
       `${spread(minimal, "p99", fmt.ms)}; JS heap ${spread(minimal, "bytes", bytes)}/req, `
         + `${spread(minimal, "perSecond", perSecond)} collections`, `plain JS ${fmt.ms(m(plain, "p99"))}`,
       fmt.ratio(m(minimal, "p99") / m(plain, "p99")), "—", null,
-      `context: the floor's boundary work, then S1 by the kernel's JSON and text rules alone (no Invocation, executor `
-        + `or HTTP mapping; measure/MinimalS1.java): the least a host running flows on the kernel leaves, `
-        + `${bytes(m(minimal, "bytes") - m(floor, "bytes"))} a request beyond the floor`);
+      `context: the floor's boundary work, then S1 by the kernel's JSON and text rules alone in ${backend} (no `
+        + `Invocation, executor or HTTP mapping; measure/MinimalS1.java): the least a host running flows on the kernel `
+        + `leaves, ${bytes(m(minimal, "bytes") - m(floor, "bytes"))} a request beyond the floor`);
   }
   for (const g of garbage) {
     row(9, `S1 /echo p99 latency, ${CONNECTIONS} conn: ${g.label} per request`,
