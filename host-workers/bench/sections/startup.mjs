@@ -94,7 +94,8 @@ export async function startup(minimalModule, minimalWasmModule) {
 /**
  * The budget line startup leaves: V8's own trace of the Workers module's Wasm while it starts, how many functions (and
  * bytes of them) it compiled on their first call during the evaluation and the first request, how long TeaVM's
- * initializer (the module's start function) ran, and the validation. Counts and sizes are exact; traced times run long.
+ * initializer (the module's start function) ran, and the validation; the same for the startup floor's module when
+ * there is one. Counts and sizes are exact; traced times run long.
  */
 async function wasmCompile(minimalWasmModule) {
   const modules = { workers: WORKER_MODULE };
@@ -113,31 +114,34 @@ async function wasmCompile(minimalWasmModule) {
     row(5, what, "not measured (no V8 Wasm events in the trace)", "—", "—", "—", null);
     return;
   }
-  const pick = (kind, f) => median(runs[kind].map(f));
+  /** The medians of a module's tries, in wasmStartup's shape. */
+  const medians = (kind) => {
+    const of = (f) => median(runs[kind].map(f));
+    const lazy = (phase) => ({ count: of((r) => r[phase].count), bytes: of((r) => r[phase].bytes), ms: of((r) => r[phase].ms) });
+    return { evaluate: lazy("evaluate"), request: lazy("request"), startMs: of((r) => r.startMs),
+      validateMs: of((r) => r.validateMs), topTierMs: of((r) => r.topTierMs) };
+  };
   const kb = (bytes) => `${(bytes / 1024).toFixed(1)} kB`;
-  const counts = (kind) => ({
-    ec: pick(kind, (r) => r.evaluate.count), eb: pick(kind, (r) => r.evaluate.bytes), em: pick(kind, (r) => r.evaluate.ms),
-    rc: pick(kind, (r) => r.request.count), rb: pick(kind, (r) => r.request.bytes), rm: pick(kind, (r) => r.request.ms),
-    start: pick(kind, (r) => r.startMs), validate: pick(kind, (r) => r.validateMs), topTier: pick(kind, (r) => r.topTierMs),
-  });
-  const describe = (c) => `evaluation: ${c.ec} functions compiled on first call (${kb(c.eb)}), ${fmt.ms(c.em)} in them; `
-    + `start function ${fmt.ms(c.start)}; first request: ${c.rc} functions (${kb(c.rb)}), ${fmt.ms(c.rm)}; validation `
-    + `${fmt.ms(c.validate)}; TurboFan in the background ${fmt.ms(c.topTier)} (medians)`;
-  const w = counts("workers");
+  const describe = ({ evaluate, request, startMs, validateMs, topTierMs }) => `evaluation: ${evaluate.count} functions `
+    + `compiled on first call (${kb(evaluate.bytes)}), ${fmt.ms(evaluate.ms)} in them; start function ${fmt.ms(startMs)}; `
+    + `first request: ${request.count} functions (${kb(request.bytes)}), ${fmt.ms(request.ms)}; validation `
+    + `${fmt.ms(validateMs)}; TurboFan in the background ${fmt.ms(topTierMs)} (medians)`;
+  const w = medians("workers");
   raw(`  Workers: ${describe(w)}`);
   let floor = "";
   if (usable("floor")) {
-    const f = counts("floor");
+    const f = medians("floor");
     raw(`  ${FLOOR_LABEL}: ${describe(f)}`);
-    floor = `; the startup floor's module (above): evaluation ${f.ec} (${kb(f.eb)}), first request ${f.rc} (${kb(f.rb)}), `
-      + `compiling them ${fmt.ms(f.em)} and ${fmt.ms(f.rm)}, validating ${fmt.ms(f.validate)}`;
+    floor = `; the startup floor's module (above): evaluation ${f.evaluate.count} (${kb(f.evaluate.bytes)}), first `
+      + `request ${f.request.count} (${kb(f.request.bytes)}), compiling them ${fmt.ms(f.evaluate.ms)} and `
+      + `${fmt.ms(f.request.ms)}, validating ${fmt.ms(f.validateMs)}`;
   }
-  row(5, what, `evaluation ${w.ec} (${kb(w.eb)}, the start function among them), first request ${w.rc} (${kb(w.rb)})`,
-    "plain JS: no Wasm", "—", "—", null,
-    `traced, so times run long: compiling them took ${fmt.ms(w.em)} and ${fmt.ms(w.rm)}, TeaVM's initializer (the start `
-      + `function) ran ${fmt.ms(w.start)}, validating the module ${fmt.ms(w.validate)}, TurboFan on V8's background threads `
-      + `${fmt.ms(w.topTier)} (hot functions: wasm-start.mjs keeps TeaVM's start function out of it); V8 compiles a Worker's `
-      + `Wasm function on its first call, and a Worker cannot ask for more or less${floor}`);
+  row(5, what, `evaluation ${w.evaluate.count} (${kb(w.evaluate.bytes)}, the start function among them), first request `
+    + `${w.request.count} (${kb(w.request.bytes)})`, "plain JS: no Wasm", "—", "—", null,
+    `traced, so times run long: compiling them took ${fmt.ms(w.evaluate.ms)} and ${fmt.ms(w.request.ms)}, TeaVM's `
+      + `initializer (the start function) ran ${fmt.ms(w.startMs)}, validating the module ${fmt.ms(w.validateMs)}, TurboFan `
+      + `on V8's background threads ${fmt.ms(w.topTierMs)} (hot functions: wasm-start.mjs keeps TeaVM's start function out `
+      + `of it); V8 compiles a Worker's Wasm function on its first call, and a Worker cannot ask for more or less${floor}`);
 }
 
 /**
