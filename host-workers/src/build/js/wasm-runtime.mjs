@@ -13,8 +13,17 @@
 const REWRITES = [
   {
     header: "function getGlobalName(name) {",
+    // A getter per name, made once and kept in TeaVM's own cache, as TeaVM's text does: the lookup runs on every
+    // construction of a JavaScript class from Java (\`Int8Array\`, \`Response\`), several times a request.
     replacement: `function getGlobalName(name) {
-  return globalPath(name).reduce((object, key) => object[key], globalThis);
+  let getter = globalsCache.get(name);
+  if (getter === undefined) {
+    const path = globalPath(name);
+    const [first] = path;
+    getter = path.length === 1 ? () => globalThis[first] : () => path.reduce((object, key) => object[key], globalThis);
+    globalsCache.set(name, getter);
+  }
+  return getter();
 }
 function globalPath(name) {
   // The runtime only names globals by a dotted path of identifiers (\`Date\`, \`console.log\`).
@@ -33,6 +42,16 @@ function globalPath(name) {
     header: "function defineFunction(fn, vararg) {",
     replacement: `function defineFunction(fn, vararg) {
     const arity = fn.length;
+    // An exported function of up to three fixed parameters (the Worker's fetch, the spill's calls): no array per call
+    if (!vararg && arity <= 3) {
+      return function(a, b, c) {
+        try {
+          return arity === 0 ? fn() : arity === 1 ? fn(a) : arity === 2 ? fn(a, b) : fn(a, b, c);
+        } catch (e) {
+          rethrowJavaAsJs(e);
+        }
+      };
+    }
     return function(...args) {
       try {
         return fn(...javaArguments(args, arity, vararg));
@@ -67,6 +86,16 @@ function globalPath(name) {
     header: "defineMethod(cls, name, fn, vararg) {",
     replacement: `defineMethod(cls, name, fn, vararg) {
       const arity = fn.length - 1;
+      if (!vararg && arity <= 3) { // as defineFunction: the methods JS calls on a request's way (a functor's) take no array
+        cls.prototype[name] = function(a, b, c) {
+          try {
+            return arity === 0 ? fn(this) : arity === 1 ? fn(this, a) : arity === 2 ? fn(this, a, b) : fn(this, a, b, c);
+          } catch (e) {
+            rethrowJavaAsJs(e);
+          }
+        };
+        return;
+      }
       cls.prototype[name] = function(...args) {
         try {
           return fn(this, ...javaArguments(args, arity, vararg));
@@ -79,36 +108,69 @@ function globalPath(name) {
   {
     // The helpers for each arity up to 32: the whole loop that makes them, and the list it grows.
     header: "const argumentList = [];\n  for (let i = 0; i < 32; ++i) {",
-    replacement: `for (let i = 0; i < 32; ++i) {
+    // TeaVM's helpers name their parameters for each arity (from strings); a rest parameter and a spread call in their
+    // place cost an array per call, and these run for every @JSBody, method and constructor called from Java. So the
+    // arities a request uses are written out, and only larger ones take the rest parameter.
+    replacement: `const CALLS = [
+    (fn) => { try { return fn(); } catch (e) { rethrowJsAsJava(e); } },
+    (fn, a) => { try { return fn(a); } catch (e) { rethrowJsAsJava(e); } },
+    (fn, a, b) => { try { return fn(a, b); } catch (e) { rethrowJsAsJava(e); } },
+    (fn, a, b, c) => { try { return fn(a, b, c); } catch (e) { rethrowJsAsJava(e); } },
+    (fn, a, b, c, d) => { try { return fn(a, b, c, d); } catch (e) { rethrowJsAsJava(e); } },
+  ];
+  const METHOD_CALLS = [
+    (o, m) => { try { return o !== null ? o[m]() : getGlobalName(m)(); } catch (e) { rethrowJsAsJava(e); } },
+    (o, m, a) => { try { return o !== null ? o[m](a) : getGlobalName(m)(a); } catch (e) { rethrowJsAsJava(e); } },
+    (o, m, a, b) => { try { return o !== null ? o[m](a, b) : getGlobalName(m)(a, b); } catch (e) { rethrowJsAsJava(e); } },
+    (o, m, a, b, c) => { try { return o !== null ? o[m](a, b, c) : getGlobalName(m)(a, b, c); } catch (e) { rethrowJsAsJava(e); } },
+  ];
+  const CONSTRUCTS = [
+    (C) => { try { return new C(); } catch (e) { rethrowJsAsJava(e); } },
+    (C, a) => { try { return new C(a); } catch (e) { rethrowJsAsJava(e); } },
+    (C, a, b) => { try { return new C(a, b); } catch (e) { rethrowJsAsJava(e); } },
+    (C, a, b, c) => { try { return new C(a, b, c); } catch (e) { rethrowJsAsJava(e); } },
+  ];
+  for (let i = 0; i < 32; ++i) {
     imports.teavmJso["createFunction" + i] = (...namesAndBody) => {
       const body = JS_BODIES.get(JSON.stringify(namesAndBody));
       if (body === undefined) throw new Error("@JSBody not recorded at build time: " + JSON.stringify(namesAndBody));
       return body.bind(null, wrapCallFromJavaToJs);
     };
     imports.teavmJso["bindFunction" + i] = (f, ...bindArgs) => f.bind(null, ...bindArgs);
-    imports.teavmJso["callFunction" + i] = (fn, ...args) => {
+    imports.teavmJso["callFunction" + i] = CALLS[i] ?? ((fn, ...args) => {
       try {
         return fn(...args);
       } catch (e) {
         rethrowJsAsJava(e);
       }
-    };
-    imports.teavmJso["callMethod" + i] = (instance, method, ...args) => {
+    });
+    imports.teavmJso["callMethod" + i] = METHOD_CALLS[i] ?? ((instance, method, ...args) => {
       try {
         return instance !== null ? instance[method](...args) : getGlobalName(method)(...args);
       } catch (e) {
         rethrowJsAsJava(e);
       }
-    };
-    imports.teavmJso["construct" + i] = (constructor, ...args) => {
+    });
+    imports.teavmJso["construct" + i] = CONSTRUCTS[i] ?? ((constructor, ...args) => {
       try {
         return new constructor(...args);
       } catch (e) {
         rethrowJsAsJava(e);
       }
-    };
+    });
     imports.teavmJso["arrayOf" + i] = (...items) => items;
   }`,
+  },
+];
+
+/**
+ * Rewrites of one exact text each (no braces to match). TeaVM's clock makes a Date object per reading; the kernel reads
+ * it twice a request on a route with a deadline.
+ */
+const EXACT_REWRITES = [
+  {
+    text: "currentTimeMillis: () => (/* @__PURE__ */ new Date()).getTime(),",
+    replacement: "currentTimeMillis: () => Date.now(),",
   },
 ];
 
@@ -136,6 +198,13 @@ export function rewriteRuntime(runtime, bodiesModule) {
     if (text.indexOf(header, at + 1) >= 0) throw new Error(`TeaVM's Wasm GC runtime has changed: "${header}" found twice`);
     const end = matchingBrace(text, at + header.length - 1);
     text = text.slice(0, at) + replacement + text.slice(end);
+  }
+  for (const { text: exact, replacement } of EXACT_REWRITES) {
+    const at = text.indexOf(exact);
+    if (at < 0 || text.indexOf(exact, at + 1) >= 0) {
+      throw new Error(`TeaVM's Wasm GC runtime has changed: "${exact}" not found exactly once`);
+    }
+    text = text.slice(0, at) + replacement + text.slice(at + exact.length);
   }
   const left = text.match(/new Function\b/g);
   if (left) throw new Error(`TeaVM's Wasm GC runtime still makes code from strings at ${left.length} site(s) after the rewrites`);

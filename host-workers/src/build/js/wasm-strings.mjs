@@ -2,8 +2,9 @@
 // in host-workers). A Worker's Wasm module never gets V8's js-string builtins, so instead of one import call per
 // character, Java writes a string's UTF-16 code units into a scratch area of the module's linear memory and one call
 // here makes the string. Code units are copied as they are: a lone surrogate survives, as it does in Java (a
-// TextDecoder would replace it). Strings from JavaScript to Java still cross TeaVM's way, a character per call: that
-// way makes no garbage, where a copy through the area makes Java copy the characters once more.
+// TextDecoder would replace it). Strings from JavaScript to Java cross the same area the other way: one call writes
+// the code units there and TeaVM's own conversion reads them into the string it makes (no copy more than its own),
+// and a request body's bytes come in through it too.
 //
 // The scratch area is its own: the bytes right after TeaVM's data segment, where TeaVM's heap would start, with the
 // heap moved up past them. TeaVM's heap cannot lend it: TeaVM sets the heap up only at the end of the module's
@@ -36,10 +37,12 @@ export function stringBridge(imports, memory) {
   imports.teavmMemory.heapOffset = new WebAssembly.Global({ value: "i32", mutable: false }, scratch + SCRATCH_BYTES);
   let buffer = null;
   let views = [];
+  let bytesView = null;
   const view = (length) => {
     if (memory.buffer !== buffer) {
       buffer = memory.buffer;
       views = [];
+      bytesView = new Int8Array(buffer, scratch, SCRATCH_BYTES);
     }
     return length <= VIEWS_KEPT ? (views[length] ??= new Uint16Array(buffer, scratch, length))
       : new Uint16Array(buffer, scratch, length);
@@ -62,5 +65,25 @@ export function stringBridge(imports, memory) {
       return prefix === null ? text : prefix + text;
     },
     fromCharCode: (unit) => String.fromCharCode(unit),
+    /**
+     * The other way: a JavaScript string's code units into the area when they fit, as they are; its length either way
+     * (Java reads them from the area only when they fit, and asks TeaVM's way, a call per character, when not).
+     */
+    charsIntoScratch(text) {
+      const length = text.length;
+      if (length <= SCRATCH_BYTES / 2) {
+        const units = view(length);
+        for (let i = 0; i < length; i++) units[i] = text.charCodeAt(i);
+      }
+      return length;
+    },
+    /** A body's bytes (an Int8Array) into the area when they fit: their count, or -1 (Java copies them TeaVM's way). */
+    bytesIntoScratch(bytes) {
+      const length = bytes.length;
+      if (length > SCRATCH_BYTES) return -1;
+      view(0); // the views over the memory's current buffer
+      bytesView.set(bytes);
+      return length;
+    },
   };
 }

@@ -67,3 +67,39 @@ test("one code unit crosses as String.fromCharCode makes it", () => {
   assert.equal(bridge.fromCharCode(0xD800), "\uD800");
   assert.equal(bridge.fromCharCode(0x41), "A");
 });
+
+/** The code units the area holds from its start, as LinearMemoryStrings reads them. */
+function read(memory, bridge, length) {
+  return String.fromCharCode(...new Uint16Array(memory.buffer, bridge.scratchAddress(), length));
+}
+
+test("charsIntoScratch writes a string's code units as they are, and says its length", () => {
+  const { memory, bridge } = linked();
+  for (const text of SAMPLES) {
+    assert.equal(bridge.charsIntoScratch(text), text.length);
+    assert.equal(read(memory, bridge, text.length), text);
+  }
+  const full = "x".repeat(bridge.scratchUnits());
+  assert.equal(bridge.charsIntoScratch(full), full.length);
+  assert.equal(read(memory, bridge, full.length), full);
+});
+
+test("a string longer than the area is not written (Java reads it a character per call): only its length", () => {
+  const { memory, bridge } = linked();
+  bridge.charsIntoScratch("kept");
+  assert.equal(bridge.charsIntoScratch("y".repeat(bridge.scratchUnits() + 1)), bridge.scratchUnits() + 1);
+  assert.equal(read(memory, bridge, 4), "kept");
+});
+
+test("bytesIntoScratch copies a body's bytes into the area when they fit, over a grown memory too; -1 when not", () => {
+  const { memory, bridge } = linked();
+  const bytes = Int8Array.from([-1, 0, 1, 127, -128, 42]);
+  assert.equal(bridge.bytesIntoScratch(bytes), 6);
+  assert.deepEqual([...new Int8Array(memory.buffer, bridge.scratchAddress(), 6)], [...bytes]);
+  memory.grow(1);
+  assert.equal(bridge.bytesIntoScratch(Int8Array.from([5, 6])), 2);
+  assert.deepEqual([...new Int8Array(memory.buffer, bridge.scratchAddress(), 2)], [5, 6]);
+  assert.equal(bridge.bytesIntoScratch(new Int8Array(SCRATCH_BYTES)), SCRATCH_BYTES);
+  assert.equal(bridge.bytesIntoScratch(new Int8Array(SCRATCH_BYTES + 1)), -1);
+  assert.equal(bridge.bytesIntoScratch(new Int8Array(0)), 0);
+});

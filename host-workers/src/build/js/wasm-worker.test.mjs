@@ -10,7 +10,7 @@ import { checkStringBridge, customSection, esModuleImports, functionImports, glu
   moduleEmbeds } from "./wasm-worker.mjs";
 
 /** A runtime with each site the rewrites look for, in TeaVM's shape, and the code-from-string each one holds. */
-const RUNTIME = `var cache = new Map();
+const RUNTIME = `var globalsCache = new Map();
 function getGlobalName(name) {
   return new Function("return " + name + ";")();
 }
@@ -18,11 +18,17 @@ function setGlobalName(name, value) {
   new Function("value", name + " = value;")(value);
 }
 function defaults(imports) {
+  dateImports(imports);
   jsoImports(imports);
+}
+function dateImports(imports) {
+  imports.teavmDate = {
+    currentTimeMillis: () => (/* @__PURE__ */ new Date()).getTime(),
+  };
 }
 function jsoImports(imports) {
   function rethrowJavaAsJs(e) { throw e; }
-  function rethrowJsAsJava(e) { throw e; }
+  function rethrowJsAsJava(e) { throw new Error("as Java: " + e.message); }
   function defineFunction(fn, vararg) {
     return new Function("fn", \`return function(\${"a"}) { return fn(a); };\`)(fn);
   }
@@ -84,14 +90,46 @@ test("the rewritten helpers do what TeaVM's made from strings did", async () => 
   assert.equal(jso.callMethod1([1, 2], "indexOf", 2), 1);
   assert.deepEqual(jso.arrayOf3(1, 2, 3), [1, 2, 3]);
   assert.equal(jso.construct1(Date, 0).getTime(), 0);
+  const clock = imports.teavmDate.currentTimeMillis();
+  assert.ok(Number.isInteger(clock) && Math.abs(clock - Date.now()) < 1000);
+  // Each arity, written out or not, passes exactly its arguments and hands a JS error to TeaVM as Java's.
+  const args = [1, 2, 3, 4, 5, 6];
+  for (let arity = 0; arity <= 6; arity++) {
+    const given = args.slice(0, arity);
+    assert.deepEqual(jso["callFunction" + arity]((...a) => a, ...given), given);
+    assert.deepEqual(jso["callMethod" + arity]({ m(...a) { return [this.tag, a]; }, tag: "o" }, "m", ...given), ["o", given]);
+    assert.deepEqual(jso["construct" + arity](Array, ...(arity === 1 ? ["x"] : given)), arity === 1 ? ["x"] : given);
+    assert.throws(() => jso["callFunction" + arity](() => { throw new Error("js"); }, ...given), /as Java: js/);
+    assert.throws(() => jso["callMethod" + arity]({ m() { throw new Error("js"); } }, "m", ...given), /as Java: js/);
+  }
+  assert.equal(jso.callMethod2(null, "Math.max", 4, 9), 9);
+  // A global's getter is made once and read on every call: a global that changes is seen changed.
+  globalThis.flowconfWasmWorkerLive = 1;
+  assert.equal(jso.getGlobalName("flowconfWasmWorkerLive"), 1);
+  globalThis.flowconfWasmWorkerLive = 2;
+  assert.equal(jso.getGlobalName("flowconfWasmWorkerLive"), 2);
   // Exported functions keep their arity; a vararg one gets its rest as an array.
   const two = jso.defineFunction((a, b) => [a, b], false);
   assert.deepEqual(two(1, 2, 3), [1, 2]);
+  assert.deepEqual(two(1), [1, undefined]);
+  assert.deepEqual(jso.defineFunction(() => "none", false)(1), "none");
+  const four = jso.defineFunction((a, b, c, d) => [a, b, c, d], false);
+  assert.deepEqual(four(1, 2, 3, 4, 5), [1, 2, 3, 4]);
+  assert.throws(() => jso.defineFunction(() => { throw new Error("java"); }, false)(), /java/);
   const rest = jso.defineFunction((a, more) => [a, more], true);
   assert.deepEqual(rest(1, 2, 3), [1, [2, 3]]);
   class Host {}
   jso.defineMethod(Host, "pair", function (self, x) { return [self instanceof Host, x]; }, false);
   assert.deepEqual(new Host().pair(9), [true, 9]);
+  assert.deepEqual(new Host().pair(), [true, undefined]);
+  jso.defineMethod(Host, "none", function (self) { return self instanceof Host; }, false);
+  assert.equal(new Host().none(1, 2), true);
+  jso.defineMethod(Host, "four", function (self, a, b, c, d) { return [a, b, c, d]; }, false);
+  assert.deepEqual(new Host().four(1, 2, 3, 4, 5), [1, 2, 3, 4]);
+  jso.defineMethod(Host, "rest", function (self, a, more) { return [a, more]; }, true);
+  assert.deepEqual(new Host().rest(1, 2, 3), [1, [2, 3]]);
+  jso.defineMethod(Host, "fails", function () { throw new Error("java"); }, false);
+  assert.throws(() => new Host().fails(), /java/);
   const renamed = jso.renameConstructor("JavaThing", function (marker, javaObject) { this.held = [marker, javaObject]; });
   assert.equal(renamed.name, "JavaThing");
   assert.deepEqual(new renamed(1, 2).held, [1, 2]);
@@ -100,6 +138,8 @@ test("the rewritten helpers do what TeaVM's made from strings did", async () => 
 test("a runtime TeaVM wrote differently fails the build instead of being half rewritten", () => {
   assert.throws(() => rewriteRuntime(RUNTIME.replace("function getGlobalName(name) {", "function globalNamed(name) {"),
     "./b.mjs"), /runtime has changed: "function getGlobalName\(name\) {" not found/);
+  assert.throws(() => rewriteRuntime(RUNTIME.replace("new Date()).getTime()", "Date.now())"), "./b.mjs"),
+    /runtime has changed: "currentTimeMillis: .*" not found exactly once/);
   assert.throws(() => rewriteRuntime(RUNTIME + "\nconst extra = new Function('');\n", "./b.mjs"),
     /still makes code from strings at 1 site/);
 });

@@ -11,9 +11,7 @@ import dev.flowconf.workers.fetch.ResponseInit;
 import java.util.List;
 import org.teavm.jso.JSBody;
 import org.teavm.jso.JSObject;
-import org.teavm.jso.core.JSArrayReader;
 import org.teavm.jso.core.JSObjects;
-import org.teavm.jso.core.JSString;
 import org.teavm.jso.typedarrays.Uint8Array;
 
 /** Turns a JS Request into the kernel's HttpRequest and an HttpResponse back into a JS Response. */
@@ -78,19 +76,27 @@ final class FetchAdapter {
 
     /**
      * One JS array from JS, name and value in turn: a Java callback per entry cost more (each crosses into Java), and
-     * one joined string cost a flattening, a search and a slice per name and value.
+     * one joined string cost a flattening, a search and a slice per name and value. Each entry is taken as a Java
+     * string straight away: read as a JSString first, TeaVM's Wasm GC build wraps each one in a Java object it tracks
+     * with a WeakRef and a FinalizationRegistry entry.
      */
     private static Header[] fields(Headers jsHeaders) {
-        JSArrayReader<JSString> entries = entries(jsHeaders);
-        Header[] fields = new Header[entries.getLength() / 2]; // the request keeps it: no list, no copy
+        JSObject entries = entries(jsHeaders);
+        Header[] fields = new Header[length(entries) / 2]; // the request keeps it: no list, no copy
         for (int i = 0; i < fields.length; i++) {
-            fields[i] = new Header(entries.get(2 * i).stringValue(), entries.get(2 * i + 1).stringValue());
+            fields[i] = new Header(entry(entries, 2 * i), entry(entries, 2 * i + 1));
         }
         return fields;
     }
 
     @JSBody(params = "headers", script = "var a = []; headers.forEach(function (v, k) { a.push(k, v); }); return a;")
-    private static native JSArrayReader<JSString> entries(Headers headers);
+    private static native JSObject entries(Headers headers);
+
+    @JSBody(params = "entries", script = "return entries.length;")
+    private static native int length(JSObject entries);
+
+    @JSBody(params = {"entries", "i"}, script = "return entries[i];")
+    private static native String entry(JSObject entries, int i);
 
     /** The byte[] as a Uint8Array (in the JavaScript build a view of its own storage); the Response copies it. */
     private static Uint8Array toUint8Array(byte[] bytes) {

@@ -1,5 +1,6 @@
 package dev.flowconf.workers;
 
+import dev.flowconf.workers.strings.LinearMemoryBytes;
 import org.teavm.classlib.PlatformDetector;
 import org.teavm.jso.typedarrays.Int8Array;
 import org.teavm.jso.typedarrays.Uint8Array;
@@ -16,7 +17,11 @@ public final class JavaBytes {
 
     /** The bytes of a signed view, as a byte[]. */
     public static byte[] of(Int8Array bytes) {
-        return PlatformDetector.isWebAssemblyGC() ? bytes.copyToJavaArray() : bytes.toJavaArray();
+        if (!PlatformDetector.isWebAssemblyGC()) {
+            return bytes.toJavaArray();
+        }
+        byte[] copied = LinearMemoryBytes.of(bytes); // one import call; null past the scratch area's 64 KiB
+        return copied != null ? copied : bytes.copyToJavaArray();
     }
 
     /** A Uint8Array with the byte[]'s bytes (what the Response and the spill object take). */

@@ -15,15 +15,50 @@ import org.teavm.jso.JSObject;
  * sources and the JavaScript member names). {@link StringBridgePlugin} makes TeaVM's {@code stringToJs} call
  * {@link #toJs}; nothing else calls it. It must not itself pass a Java string to JavaScript, and it cannot use TeaVM's
  * linear-memory heap, which TeaVM sets up only after its initializer has made its strings: the area is the glue's
- * (where, and why there, is in wasm-strings.mjs). The other way, JavaScript to Java, stays TeaVM's (a character per
- * call): through the area, Java would have to copy the characters once more into its string, more garbage per request.
+ * (where, and why there, is in wasm-strings.mjs).
+ *
+ * <p>The other way, JavaScript to Java, TeaVM's {@code jsToString} asks the string's length and then each code unit,
+ * an import call each: a request's URL, method and headers made about 120 such calls. {@link StringBridgePlugin} points
+ * those two calls at {@link #lengthIntoScratch} and {@link #charCodeAt}: one call writes every code unit into the area,
+ * and TeaVM's loop reads them from there into the character array its string keeps (no copy more than TeaVM's own).
  */
 public final class LinearMemoryStrings {
     /** The area's address and size in code units, asked once; zero units until then. */
     private static int scratchAddress;
     private static int scratchUnits;
+    /** Whether the string {@link #lengthIntoScratch} was last asked about is in the area (it was short enough). */
+    private static boolean inScratch;
 
     private LinearMemoryStrings() {}
+
+    /**
+     * For TeaVM's {@code WasmGCJSRuntime.jsToString}, in place of its {@code stringLength}: the length, with the code
+     * units written into the area when they fit. Nothing crosses between this and the {@link #charCodeAt} calls that
+     * follow it in that method.
+     */
+    public static int lengthIntoScratch(JSObject text) {
+        int length = charsIntoScratch(text);
+        inScratch = length <= scratchUnits();
+        return length;
+    }
+
+    /** For {@code jsToString}, in place of its {@code charCodeAt}: from the area, or a call when the string did not fit. */
+    public static int charCodeAt(JSObject text, int index) {
+        return inScratch ? Address.fromInt(scratchAddress).add(index * 2).getChar() : jsCharCodeAt(text, index);
+    }
+
+    @Import(module = "flowconfStrings", name = "charsIntoScratch")
+    private static native int charsIntoScratch(JSObject text);
+
+    /** TeaVM's own import of it (the glue provides it, a character per call). */
+    @Import(module = "wasm:js-string", name = "charCodeAt")
+    private static native int jsCharCodeAt(JSObject text, int index);
+
+    /** The area's address (for LinearMemoryBytes, which shares it). */
+    static int scratchAddress() {
+        scratchUnits();
+        return scratchAddress;
+    }
 
     /** TeaVM's {@code WasmGCJSRuntime.stringToJs}, by {@link StringBridgePlugin}. */
     public static JSObject toJs(String text) {
@@ -51,14 +86,14 @@ public final class LinearMemoryStrings {
 
     private static int scratchUnits() {
         if (scratchUnits == 0) {
-            scratchAddress = scratchAddress();
+            scratchAddress = scratchAddressImport();
             scratchUnits = scratchSize();
         }
         return scratchUnits;
     }
 
     @Import(module = "flowconfStrings", name = "scratchAddress")
-    private static native int scratchAddress();
+    private static native int scratchAddressImport();
 
     @Import(module = "flowconfStrings", name = "scratchUnits")
     private static native int scratchSize();

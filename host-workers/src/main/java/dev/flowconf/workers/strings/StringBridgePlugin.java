@@ -1,22 +1,27 @@
 package dev.flowconf.workers.strings;
 
 import org.teavm.jso.JSObject;
+import org.teavm.model.BasicBlock;
 import org.teavm.model.ClassHolder;
 import org.teavm.model.ClassHolderTransformer;
 import org.teavm.model.ClassHolderTransformerContext;
+import org.teavm.model.Instruction;
 import org.teavm.model.MethodDescriptor;
 import org.teavm.model.MethodHolder;
 import org.teavm.model.MethodReference;
+import org.teavm.model.Program;
 import org.teavm.model.ValueType;
 import org.teavm.model.emit.ProgramEmitter;
+import org.teavm.model.instructions.InvokeInstruction;
 import org.teavm.vm.spi.TeaVMHost;
 import org.teavm.vm.spi.TeaVMPlugin;
 
 /**
  * A TeaVM plugin (listed in META-INF/services, so TeaVM loads it from the project's classes while it compiles) that
- * gives TeaVM's Wasm GC conversion of a Java string to JavaScript a new body: it calls {@link LinearMemoryStrings}.
- * Everything else that TeaVM's class holds (the way back, the builtins flag, its imports, exceptions) stays as TeaVM
- * wrote it. Only the Wasm GC backend loads that class, so the JavaScript build is untouched. If TeaVM renames or drops
+ * gives TeaVM's Wasm GC conversion of a Java string to JavaScript a new body: it calls {@link LinearMemoryStrings}; and
+ * in the conversion the other way, it points the two import calls (the length, each code unit) at LinearMemoryStrings,
+ * which reads the code units from the scratch area. Everything else that TeaVM's class holds (the rest of the way back,
+ * the builtins flag, its imports, exceptions) stays as TeaVM wrote it. Only the Wasm GC backend loads that class, so the JavaScript build is untouched. If TeaVM renames or drops
  * the method, the build fails here instead of quietly falling back to one call per character.
  */
 public final class StringBridgePlugin implements TeaVMPlugin, ClassHolderTransformer {
@@ -37,15 +42,45 @@ public final class StringBridgePlugin implements TeaVMPlugin, ClassHolderTransfo
         }
         redirect(cls, context, new MethodDescriptor("stringToJs", STRING, JS_OBJECT),
             new MethodReference(LinearMemoryStrings.class.getName(), "toJs", STRING, JS_OBJECT));
+        MethodHolder jsToString = method(cls, new MethodDescriptor("jsToString", JS_OBJECT, STRING));
+        retarget(jsToString, new MethodReference(TEAVM_RUNTIME, "stringLength", JS_OBJECT, ValueType.INTEGER),
+            new MethodReference(LinearMemoryStrings.class.getName(), "lengthIntoScratch", JS_OBJECT, ValueType.INTEGER));
+        retarget(jsToString,
+            new MethodReference(TEAVM_RUNTIME, "charCodeAt", JS_OBJECT, ValueType.INTEGER, ValueType.INTEGER),
+            new MethodReference(LinearMemoryStrings.class.getName(), "charCodeAt", JS_OBJECT, ValueType.INTEGER,
+                ValueType.INTEGER));
     }
 
-    private static void redirect(ClassHolder cls, ClassHolderTransformerContext context, MethodDescriptor method,
-            MethodReference target) {
+    private static MethodHolder method(ClassHolder cls, MethodDescriptor method) {
         MethodHolder holder = cls.getMethod(method);
         if (holder == null || holder.getProgram() == null) {
             throw new IllegalStateException(TEAVM_RUNTIME + "." + method + " is gone or has no body: TeaVM changed, "
                 + "so " + StringBridgePlugin.class.getName() + " no longer knows where its strings cross");
         }
+        return holder;
+    }
+
+    /** The one call to {@code from} in the method's body now calls {@code to}, which takes and gives the same. */
+    private static void retarget(MethodHolder holder, MethodReference from, MethodReference to) {
+        int found = 0;
+        Program program = holder.getProgram();
+        for (BasicBlock block : program.getBasicBlocks()) {
+            for (Instruction instruction : block) {
+                if (instruction instanceof InvokeInstruction invoke && invoke.getMethod().equals(from)) {
+                    invoke.setMethod(to);
+                    found++;
+                }
+            }
+        }
+        if (found != 1) {
+            throw new IllegalStateException(holder.getReference() + " calls " + from + " " + found + " times, not once: "
+                + "TeaVM changed, so " + StringBridgePlugin.class.getName() + " no longer knows where its strings cross");
+        }
+    }
+
+    private static void redirect(ClassHolder cls, ClassHolderTransformerContext context, MethodDescriptor method,
+            MethodReference target) {
+        MethodHolder holder = method(cls, method);
         ProgramEmitter emitter = ProgramEmitter.create(holder, context.getHierarchy());
         emitter.invoke(target, emitter.var(1, method.parameterType(0))).returnValue();
     }
