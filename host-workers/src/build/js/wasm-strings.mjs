@@ -67,9 +67,11 @@ export function stringBridge(imports, memory) {
     fromCharCode: (unit) => String.fromCharCode(unit),
     /**
      * The other way: a JavaScript string's code units into the area when they fit, as they are; its length either way
-     * (Java reads them from the area only when they fit, and asks TeaVM's way, a call per character, when not).
+     * (Java reads them from the area only when they fit, and asks TeaVM's way, a call per character, when not); -1 for
+     * undefined (TeaVM's conversion makes Java's null of it).
      */
     charsIntoScratch(text) {
+      if (text === undefined) return -1;
       const length = text.length;
       if (length <= SCRATCH_BYTES / 2) {
         const units = view(length);

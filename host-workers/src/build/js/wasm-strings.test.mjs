@@ -79,6 +79,7 @@ test("charsIntoScratch writes a string's code units as they are, and says its le
     assert.equal(bridge.charsIntoScratch(text), text.length);
     assert.equal(read(memory, bridge, text.length), text);
   }
+  assert.equal(bridge.charsIntoScratch(undefined), -1);
   const full = "x".repeat(bridge.scratchUnits());
   assert.equal(bridge.charsIntoScratch(full), full.length);
   assert.equal(read(memory, bridge, full.length), full);

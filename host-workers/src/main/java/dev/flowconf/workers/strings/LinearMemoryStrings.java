@@ -17,28 +17,39 @@ import org.teavm.jso.JSObject;
  * linear-memory heap, which TeaVM sets up only after its initializer has made its strings: the area is the glue's
  * (where, and why there, is in wasm-strings.mjs).
  *
- * <p>The other way, JavaScript to Java, TeaVM's {@code jsToString} asks the string's length and then each code unit,
- * an import call each: a request's URL, method and headers made about 120 such calls. {@link StringBridgePlugin} points
- * those two calls at {@link #lengthIntoScratch} and {@link #charCodeAt}: one call writes every code unit into the area,
- * and TeaVM's loop reads them from there into the character array its string keeps (no copy more than TeaVM's own).
+ * <p>The other way, JavaScript to Java, TeaVM's {@code jsToString} asks whether the value is undefined, then the
+ * string's length, then each code unit, an import call each: a request's URL, method and headers made about 150 such
+ * calls. {@link StringBridgePlugin} points those calls at {@link #undefinedElseIntoScratch}, {@link #lengthInScratch}
+ * and {@link #charCodeAt}: the first call writes every code unit into the area, and TeaVM's loop reads them from there
+ * into the character array its string keeps (no copy more than TeaVM's own).
  */
 public final class LinearMemoryStrings {
     /** The area's address and size in code units, asked once; zero units until then. */
     private static int scratchAddress;
     private static int scratchUnits;
-    /** Whether the string {@link #lengthIntoScratch} was last asked about is in the area (it was short enough). */
+    /** The length of the string {@link #undefinedElseIntoScratch} last took, and whether it is in the area. */
+    private static int length;
     private static boolean inScratch;
 
     private LinearMemoryStrings() {}
 
     /**
-     * For TeaVM's {@code WasmGCJSRuntime.jsToString}, in place of its {@code stringLength}: the length, with the code
-     * units written into the area when they fit. Nothing crosses between this and the {@link #charCodeAt} calls that
-     * follow it in that method.
+     * For TeaVM's {@code WasmGCJSRuntime.jsToString}, in place of its {@code isUndefined}: true for undefined; else the
+     * string's code units are written into the area when they fit, and its length kept for {@link #lengthInScratch},
+     * which that method asks next. Nothing crosses between this and the {@link #charCodeAt} calls that follow.
      */
-    public static int lengthIntoScratch(JSObject text) {
-        int length = charsIntoScratch(text);
-        inScratch = length <= scratchUnits();
+    public static boolean undefinedElseIntoScratch(JSObject text) {
+        int written = charsIntoScratch(text);
+        if (written < 0) {
+            return true;
+        }
+        length = written;
+        inScratch = written <= scratchUnits();
+        return false;
+    }
+
+    /** For {@code jsToString}, in place of its {@code stringLength}: the length {@link #undefinedElseIntoScratch} took. */
+    public static int lengthInScratch(JSObject text) {
         return length;
     }
 

@@ -18,11 +18,12 @@ import org.teavm.vm.spi.TeaVMPlugin;
 
 /**
  * A TeaVM plugin (listed in META-INF/services, so TeaVM loads it from the project's classes while it compiles) that
- * gives TeaVM's Wasm GC conversion of a Java string to JavaScript a new body: it calls {@link LinearMemoryStrings}; and
- * in the conversion the other way, it points the two import calls (the length, each code unit) at LinearMemoryStrings,
- * which reads the code units from the scratch area. Everything else that TeaVM's class holds (the rest of the way back,
- * the builtins flag, its imports, exceptions) stays as TeaVM wrote it. Only the Wasm GC backend loads that class, so the JavaScript build is untouched. If TeaVM renames or drops
- * the method, the build fails here instead of quietly falling back to one call per character.
+ * gives TeaVM's Wasm GC conversion of a Java string to JavaScript a new body: it calls {@link LinearMemoryStrings}. In
+ * the conversion the other way it points the three import calls (undefined?, the length, each code unit) at
+ * LinearMemoryStrings, which reads the code units from the scratch area. Everything else that TeaVM's class holds (the
+ * rest of the way back, the builtins flag, its imports, exceptions) stays as TeaVM wrote it. Only the Wasm GC backend
+ * loads that class, so the JavaScript build is untouched. If TeaVM renames or drops a method or call it changes, the
+ * build fails here instead of quietly falling back to one call per character.
  */
 public final class StringBridgePlugin implements TeaVMPlugin, ClassHolderTransformer {
     static final String TEAVM_RUNTIME = "org.teavm.jso.impl.wasmgc.WasmGCJSRuntime";
@@ -43,8 +44,11 @@ public final class StringBridgePlugin implements TeaVMPlugin, ClassHolderTransfo
         redirect(cls, context, new MethodDescriptor("stringToJs", STRING, JS_OBJECT),
             new MethodReference(LinearMemoryStrings.class.getName(), "toJs", STRING, JS_OBJECT));
         MethodHolder jsToString = method(cls, new MethodDescriptor("jsToString", JS_OBJECT, STRING));
+        retarget(jsToString, new MethodReference(TEAVM_RUNTIME, "isUndefined", JS_OBJECT, ValueType.BOOLEAN),
+            new MethodReference(LinearMemoryStrings.class.getName(), "undefinedElseIntoScratch", JS_OBJECT,
+                ValueType.BOOLEAN));
         retarget(jsToString, new MethodReference(TEAVM_RUNTIME, "stringLength", JS_OBJECT, ValueType.INTEGER),
-            new MethodReference(LinearMemoryStrings.class.getName(), "lengthIntoScratch", JS_OBJECT, ValueType.INTEGER));
+            new MethodReference(LinearMemoryStrings.class.getName(), "lengthInScratch", JS_OBJECT, ValueType.INTEGER));
         retarget(jsToString,
             new MethodReference(TEAVM_RUNTIME, "charCodeAt", JS_OBJECT, ValueType.INTEGER, ValueType.INTEGER),
             new MethodReference(LinearMemoryStrings.class.getName(), "charCodeAt", JS_OBJECT, ValueType.INTEGER,
