@@ -73,7 +73,7 @@ public final class FetchHandler {
             HttpRequest plain = FetchAdapter.toHttpRequest(request, body);
             HttpResponse direct = catalog.handleWithoutWaiting(plain);
             if (direct != null) {
-                return FetchAdapter.toResponse(direct, request.getMethod());
+                return FetchAdapter.toResponse(direct, plain.method()); // read once: each read crosses from JS
             }
             return RequestThreads.call(() -> answerOnThread(catalog, request, plain));
         } catch (Throwable failure) {
@@ -95,7 +95,7 @@ public final class FetchHandler {
                 // A value run is over; a stream learns of a vanished client from its body's cancel().
                 client.close();
             }
-            return FetchAdapter.toResponse(answer, request.getMethod());
+            return FetchAdapter.toResponse(answer, plain.method());
         } catch (Throwable failure) {
             return internalError(failure);
         }
