@@ -75,31 +75,30 @@ final class FetchAdapter {
     /** The Fetch standard forbids a body with these statuses (the Response constructor throws). */
 
     /**
-     * The fields as one JS string, each name and value followed by a line feed, which neither can hold (the Fetch
-     * standard forbids it in a value; a name is a token): one string crossing into Java instead of one per name and
-     * value, which in TeaVM's Wasm GC build cost four import calls each. A Java callback per entry cost more still
-     * (each crosses into Java). Java cuts the string up; the request keeps the array (no list, no copy).
+     * One JS array from JS, name and value in turn: a Java callback per entry cost more (each crosses into Java), and
+     * one joined string cost a flattening, a search and a slice per name and value. Each entry is taken as a Java
+     * string straight away: read as a JSString first, TeaVM's Wasm GC build wraps each one in a Java object it tracks
+     * with a WeakRef and a FinalizationRegistry entry. Joined into one string instead (each name and value ended by a
+     * line feed, cut up in Java), 25 fewer calls crossed, but V8 counted more JS heap a request: 0.35 kB in the
+     * JavaScript build (ci/budget, exact), about 0.6 kB in the Wasm one (ci/bench section 9, runs apart).
      */
     private static Header[] fields(Headers jsHeaders) {
-        String joined = joinedFields(jsHeaders);
-        int lines = 0;
-        for (int i = 0; i < joined.length(); i++) {
-            if (joined.charAt(i) == '\n') lines++;
-        }
-        Header[] fields = new Header[lines / 2];
-        int from = 0;
+        JSObject entries = entries(jsHeaders);
+        Header[] fields = new Header[length(entries) / 2]; // the request keeps it: no list, no copy
         for (int i = 0; i < fields.length; i++) {
-            int nameEnd = joined.indexOf('\n', from);
-            int valueEnd = joined.indexOf('\n', nameEnd + 1);
-            fields[i] = new Header(joined.substring(from, nameEnd), joined.substring(nameEnd + 1, valueEnd));
-            from = valueEnd + 1;
+            fields[i] = new Header(entry(entries, 2 * i), entry(entries, 2 * i + 1));
         }
         return fields;
     }
 
-    @JSBody(params = "headers", script = "var s = ''; headers.forEach(function (v, k) { s += k + '\\n' + v + '\\n'; });"
-            + " return s;")
-    private static native String joinedFields(Headers headers);
+    @JSBody(params = "headers", script = "var a = []; headers.forEach(function (v, k) { a.push(k, v); }); return a;")
+    private static native JSObject entries(Headers headers);
+
+    @JSBody(params = "entries", script = "return entries.length;")
+    private static native int length(JSObject entries);
+
+    @JSBody(params = {"entries", "i"}, script = "return entries[i];")
+    private static native String entry(JSObject entries, int i);
 
     /** The byte[] as a Uint8Array (in the JavaScript build a view of its own storage); the Response copies it. */
     private static Uint8Array toUint8Array(byte[] bytes) {
