@@ -38,12 +38,16 @@ export function stringBridge(imports, memory) {
   let buffer = null;
   let views = [];
   let bytesView = null;
-  const view = (length) => {
+  /** The views are made again over the memory's current buffer when it has grown (a new buffer). */
+  const current = () => {
     if (memory.buffer !== buffer) {
       buffer = memory.buffer;
       views = [];
       bytesView = new Int8Array(buffer, scratch, SCRATCH_BYTES);
     }
+  };
+  const view = (length) => {
+    current();
     return length <= VIEWS_KEPT ? (views[length] ??= new Uint16Array(buffer, scratch, length))
       : new Uint16Array(buffer, scratch, length);
   };
@@ -83,7 +87,7 @@ export function stringBridge(imports, memory) {
     bytesIntoScratch(bytes) {
       const length = bytes.length;
       if (length > SCRATCH_BYTES) return -1;
-      view(0); // the views over the memory's current buffer
+      current();
       bytesView.set(bytes);
       return length;
     },

@@ -145,12 +145,13 @@ export function functionImports(bytes) {
 }
 
 /**
- * Fails unless the module crosses strings through the string bridge (wasm-strings.mjs): without it, TeaVM's own
- * fallback takes one import call per character, which nothing else would notice but the startup figures.
+ * Fails unless the module crosses strings through the string bridge (wasm-strings.mjs), both ways: without it, TeaVM's
+ * own fallback takes one import call per character, which nothing else would notice but the startup and per-request
+ * figures.
  */
 export function checkStringBridge(bytes) {
   const bridged = functionImports(bytes).filter(({ module }) => module === "flowconfStrings").map(({ name }) => name);
-  for (const name of ["scratchAddress", "appendChars"]) {
+  for (const name of ["scratchAddress", "appendChars", "charsIntoScratch"]) {
     if (!bridged.includes(name)) {
       throw new Error(`the module does not import flowconfStrings.${name}: dev.flowconf.workers.strings.StringBridgePlugin `
         + "did not run, so every string would cross one character per call");

@@ -225,18 +225,20 @@ const IMPORTS_OF_EVERY_KIND = [
   ["teavm", "tag", 4, 0, 0],
   ["flowconfStrings", "scratchAddress", 0, 0],
   ["flowconfStrings", "appendChars", 0, 0],
+  ["flowconfStrings", "charsIntoScratch", 0, 0],
 ];
 
 test("functionImports reads function imports past memories, globals, tables and tags of reference types", () => {
   assert.deepEqual(functionImports(moduleImporting(IMPORTS_OF_EVERY_KIND)), [
     { module: "flowconfStrings", name: "scratchAddress" },
     { module: "flowconfStrings", name: "appendChars" },
+    { module: "flowconfStrings", name: "charsIntoScratch" },
   ]);
 });
 
-test("checkStringBridge fails a module that lacks either bridge import, naming the plugin", () => {
+test("checkStringBridge fails a module that lacks any of the bridge's imports, either way, naming the plugin", () => {
   assert.doesNotThrow(() => checkStringBridge(moduleImporting(IMPORTS_OF_EVERY_KIND)));
-  for (const missing of ["scratchAddress", "appendChars"]) {
+  for (const missing of ["scratchAddress", "appendChars", "charsIntoScratch"]) {
     const without = IMPORTS_OF_EVERY_KIND.filter(([, field]) => field !== missing);
     assert.throws(() => checkStringBridge(moduleImporting(without)), new RegExp(`${missing}: .*StringBridgePlugin`));
   }
