@@ -147,11 +147,16 @@ export function functionImports(bytes) {
 /**
  * Fails unless the module crosses strings through the string bridge (wasm-strings.mjs), both ways: without it, TeaVM's
  * own fallback takes one import call per character, which nothing else would notice but the startup and per-request
- * figures.
+ * figures. Java to JavaScript always; JavaScript to Java wherever the module reads a JavaScript string at all (it then
+ * imports `wasm:js-string.charCodeAt`, TeaVM's own or the bridge's fallback for a string past the area): section 5's
+ * minimal module (-Pminimal-s1) reads none.
  */
 export function checkStringBridge(bytes) {
-  const bridged = functionImports(bytes).filter(({ module }) => module === "flowconfStrings").map(({ name }) => name);
-  for (const name of ["scratchAddress", "appendChars", "charsIntoScratch"]) {
+  const imports = functionImports(bytes);
+  const bridged = imports.filter(({ module }) => module === "flowconfStrings").map(({ name }) => name);
+  const readsJsStrings = imports.some(({ module, name }) => module === "wasm:js-string" && name === "charCodeAt");
+  const required = ["scratchAddress", "appendChars", ...(readsJsStrings ? ["charsIntoScratch"] : [])];
+  for (const name of required) {
     if (!bridged.includes(name)) {
       throw new Error(`the module does not import flowconfStrings.${name}: dev.flowconf.workers.strings.StringBridgePlugin `
         + "did not run, so every string would cross one character per call");

@@ -237,10 +237,22 @@ test("functionImports reads function imports past memories, globals, tables and 
 });
 
 test("checkStringBridge fails a module that lacks any of the bridge's imports, either way, naming the plugin", () => {
-  assert.doesNotThrow(() => checkStringBridge(moduleImporting(IMPORTS_OF_EVERY_KIND)));
+  const readingJsStrings = [...IMPORTS_OF_EVERY_KIND, ["wasm:js-string", "charCodeAt", 0, 0]];
+  assert.doesNotThrow(() => checkStringBridge(moduleImporting(readingJsStrings)));
   for (const missing of ["scratchAddress", "appendChars", "charsIntoScratch"]) {
-    const without = IMPORTS_OF_EVERY_KIND.filter(([, field]) => field !== missing);
+    const without = readingJsStrings.filter(([, field]) => field !== missing);
     assert.throws(() => checkStringBridge(moduleImporting(without)), new RegExp(`${missing}: .*StringBridgePlugin`));
+  }
+});
+
+test("checkStringBridge asks for the JavaScript-to-Java half only of a module that reads JavaScript strings", () => {
+  const writingOnly = IMPORTS_OF_EVERY_KIND.filter(([, field]) => field !== "charsIntoScratch");
+  assert.doesNotThrow(() => checkStringBridge(moduleImporting(writingOnly)));
+  const readingUnbridged = [...writingOnly, ["wasm:js-string", "charCodeAt", 0, 0]];
+  assert.throws(() => checkStringBridge(moduleImporting(readingUnbridged)), /charsIntoScratch: .*StringBridgePlugin/);
+  for (const missing of ["scratchAddress", "appendChars"]) {
+    assert.throws(() => checkStringBridge(moduleImporting(writingOnly.filter(([, field]) => field !== missing))),
+      new RegExp(`${missing}: .*StringBridgePlugin`));
   }
 });
 
