@@ -22,17 +22,26 @@ final class FetchAdapter {
     /** The request with its body, already read (LimitedBodyRead); the client token is added when needed. */
     static HttpRequest toHttpRequest(Request request, RequestBody body) {
         String href = request.getUrl();
+        int known = knownMethod(request);
         return new HttpRequest(
-                request.getMethod(),
+                known >= 0 ? KNOWN_METHODS[known] : request.getMethod(),
                 RequestTarget.path(href),
                 RequestTarget.rawQuery(href),
-                fields(request.getHeaders()),
+                new FetchHeaderFields(request.getHeaders()),
                 body,
                 null);
     }
 
+    /** What {@link #knownMethod} answers, by index: Java constants, where a method read as text makes a string. */
+    private static final String[] KNOWN_METHODS = {"GET", "POST", "HEAD", "PUT", "DELETE", "OPTIONS", "PATCH"};
+
+    @JSBody(params = "request", script = "switch (request.method) { case 'GET': return 0; case 'POST': return 1;"
+            + " case 'HEAD': return 2; case 'PUT': return 3; case 'DELETE': return 4; case 'OPTIONS': return 5;"
+            + " case 'PATCH': return 6; default: return -1; }")
+    private static native int knownMethod(Request request);
+
     static Response toResponse(HttpResponse response, String requestMethod) {
-        ResponseInit init = ResponseInit.create(response.status(), headerRecord(response.headers()));
+        ResponseInit init = init(response.status(), response.headers());
         if (response.eventStream() != null) {
             return new Response(EventStreamBody.of(response.eventStream()), init);
         }
@@ -42,6 +51,30 @@ final class FetchAdapter {
         }
         byte[] body = response.body();
         return new Response(sendsBody && body != null ? toUint8Array(body) : null, init);
+    }
+
+    /**
+     * The kernel answers with a few constant header lists (JSON, an event stream), so the {@code {status, headers}}
+     * dictionaries made for them are kept, by the list's identity: the Response constructor copies what it reads from
+     * one and keeps nothing of it. Each made afresh took about nine import calls (the object, its two properties, the
+     * record, a name and a value as JavaScript strings) and left four JavaScript objects behind.
+     */
+    private static final int KEPT_INITS = 8;
+    private static final int[] initStatus = new int[KEPT_INITS];
+    private static final Object[] initHeaders = new Object[KEPT_INITS];
+    private static final ResponseInit[] inits = new ResponseInit[KEPT_INITS];
+    private static int nextInit;
+
+    private static ResponseInit init(int status, List<Header> headers) {
+        for (int i = 0; i < KEPT_INITS; i++) {
+            if (initHeaders[i] == headers && initStatus[i] == status) return inits[i];
+        }
+        ResponseInit made = ResponseInit.create(status, headerRecord(headers));
+        initStatus[nextInit] = status; // a list made per answer takes a slot in turn, and never matches again
+        initHeaders[nextInit] = headers;
+        inits[nextInit] = made;
+        nextInit = (nextInit + 1) % KEPT_INITS;
+        return made;
     }
 
     /**
@@ -73,32 +106,6 @@ final class FetchAdapter {
     private static native void setProperty(JSObject record, String name, String value);
 
     /** The Fetch standard forbids a body with these statuses (the Response constructor throws). */
-
-    /**
-     * One JS array from JS, name and value in turn: a Java callback per entry cost more (each crosses into Java), and
-     * one joined string cost a flattening, a search and a slice per name and value. Each entry is taken as a Java
-     * string straight away: read as a JSString first, TeaVM's Wasm GC build wraps each one in a Java object it tracks
-     * with a WeakRef and a FinalizationRegistry entry. Joined into one string instead (each name and value ended by a
-     * line feed, cut up in Java), 25 fewer calls crossed, but V8 counted more JS heap a request: 0.35 kB in the
-     * JavaScript build (ci/budget, exact), about 0.6 kB in the Wasm one (ci/bench section 9, runs apart).
-     */
-    private static Header[] fields(Headers jsHeaders) {
-        JSObject entries = entries(jsHeaders);
-        Header[] fields = new Header[length(entries) / 2]; // the request keeps it: no list, no copy
-        for (int i = 0; i < fields.length; i++) {
-            fields[i] = new Header(entry(entries, 2 * i), entry(entries, 2 * i + 1));
-        }
-        return fields;
-    }
-
-    @JSBody(params = "headers", script = "var a = []; headers.forEach(function (v, k) { a.push(k, v); }); return a;")
-    private static native JSObject entries(Headers headers);
-
-    @JSBody(params = "entries", script = "return entries.length;")
-    private static native int length(JSObject entries);
-
-    @JSBody(params = {"entries", "i"}, script = "return entries[i];")
-    private static native String entry(JSObject entries, int i);
 
     /** The byte[] as a Uint8Array (in the JavaScript build a view of its own storage); the Response copies it. */
     private static Uint8Array toUint8Array(byte[] bytes) {

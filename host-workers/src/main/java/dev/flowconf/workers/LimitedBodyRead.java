@@ -53,7 +53,7 @@ final class LimitedBodyRead {
      * Java lambdas given to JSPromise.then take their argument as a generic Object, which TeaVM wraps for each call.
      */
     static JSPromise<JSObject> read(Request request, Then then, Failed failed) {
-        String declared = request.getHeaders().get("content-length");
+        String declared = FetchHeaderFields.get(request.getHeaders(), "content-length");
         if (RequestBody.exceedsLimit(declared)) return JSPromise.resolve(then.read(request, null));
         if (declared != null) return wholeThen(request, then, failed);
         return new LimitedBodyRead(request.getBody()).next()

@@ -13,8 +13,7 @@ public final class HttpRequest {
     private final String method;
     private final String path;
     private final String rawQuery;
-    /** The fields, for the kernel's own loops: indexing an array makes no iterator (an allocation, under TeaVM). */
-    private final Header[] fields;
+    private final HeaderFields fields;
     /** The read-only list view {@link #headers()} gives, made on first call: most requests are never asked. */
     private List<Header> headers;
     private final RequestBody body;
@@ -50,6 +49,14 @@ public final class HttpRequest {
      */
     public HttpRequest(String method, String path, String rawQuery, Header[] fields, RequestBody body,
                        CancellationToken client) {
+        this(method, path, rawQuery, HeaderFields.of(fields), body, client);
+    }
+
+    /**
+     * @param fields the header fields, listed or looked up by the platform (the Workers host: {@link HeaderFields})
+     */
+    public HttpRequest(String method, String path, String rawQuery, HeaderFields fields, RequestBody body,
+                       CancellationToken client) {
         this.method = method;
         this.path = path;
         this.rawQuery = rawQuery;
@@ -79,13 +86,13 @@ public final class HttpRequest {
     public String path() { return path; }
     public String rawQuery() { return rawQuery; }
     public List<Header> headers() {
-        // Two threads may both make one on the JVM: equal read-only views of the same array, either will do.
-        if (headers == null) headers = Collections.unmodifiableList(Arrays.asList(fields));
+        // Two threads may both make one on the JVM: equal read-only views of the same fields, either will do.
+        if (headers == null) headers = Collections.unmodifiableList(Arrays.asList(fields.all()));
         return headers;
     }
 
     /** Whether the request has no header field at all. */
-    public boolean hasNoHeaders() { return fields.length == 0; }
+    public boolean hasNoHeaders() { return fields.isEmpty(); }
     public RequestBody body() { return body; }
 
     /**
@@ -93,44 +100,14 @@ public final class HttpRequest {
      * field's name and value as the adapter handed them over (octets, for ASCII) plus 4 (`: ` and CRLF).
      */
     public int headerSectionLength() {
-        // int, not long: TeaVM makes every long a BigInt, an allocation per header. Saturates instead of wrapping.
-        int length = 0;
-        for (Header h : fields) {
-            length += h.name().length() + h.value().length() + 4;
-            if (length < 0) return Integer.MAX_VALUE;
-        }
-        return length;
-    }
-
-    /**
-     * Header names are ASCII tokens; comparing them this way spares TeaVM's Unicode case tables, which the
-     * first equalsIgnoreCase of an isolate would load.
-     */
-    static boolean sameAsciiIgnoringCase(String a, String b) {
-        if (a.length() != b.length()) return false;
-        for (int i = 0; i < a.length(); i++) {
-            char x = a.charAt(i);
-            char y = b.charAt(i);
-            if (x == y) continue;
-            if (x >= 'A' && x <= 'Z') x += 'a' - 'A';
-            if (y >= 'A' && y <= 'Z') y += 'a' - 'A';
-            if (x != y) return false;
-        }
-        return true;
+        return fields.sectionLength();
     }
 
     /**
      * The named header as the Fetch API's {@code Headers.get} gives it, and so as a Worker sees it: the values of
      * every field of that name, in order, joined with ", " (SPEC.md META-HEADERS-1); null when there is none.
-     * Taking only the first field would make a host that passes fields one by one disagree with the Workers host.
      */
     public String header(String name) {
-        String joined = null;
-        for (Header h : fields) {
-            if (sameAsciiIgnoringCase(h.name(), name)) {
-                joined = joined == null ? h.value() : joined + ", " + h.value();
-            }
-        }
-        return joined;
+        return fields.get(name);
     }
 }
