@@ -77,6 +77,9 @@ async function hostSections() {
     const floor = { ...hosts.plain, kind: "floor", label: "plain JS + SPEC's boundary work", echoPath: "/floor/echo" };
     await checkEcho(floor);
     await throughputPair(1, hosts.workers, floor, false, false);
+    // Context too: that floor against the plain worker, with the Workers host's targets, to show what they leave any
+    // conforming host (issue 13: where a target is out of reach, the figures that say so, in every run).
+    await throughputPair(1, floor, hosts.plain, false, false, true);
     await throughputPair(2, hosts.reference, hosts.bare, false);
     memoryAfterLoad(Object.values(hosts));
     await sse(hosts);

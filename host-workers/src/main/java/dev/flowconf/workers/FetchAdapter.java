@@ -32,6 +32,13 @@ final class FetchAdapter {
                 null);
     }
 
+    /**
+     * {@code new Response(text, init)} at a site of its own: through TeaVM's constructor call, one helper makes every
+     * JavaScript object the module constructs, and V8 cannot specialise it for any one of them.
+     */
+    @JSBody(params = {"text", "init"}, script = "return new Response(text, init);")
+    private static native Response textResponse(String text, ResponseInit init);
+
     /** What {@link #knownMethod} answers, by index: Java constants, where a method read as text makes a string. */
     private static final String[] KNOWN_METHODS = {"GET", "POST", "HEAD", "PUT", "DELETE", "OPTIONS", "PATCH"};
 
@@ -47,7 +54,7 @@ final class FetchAdapter {
         }
         boolean sendsBody = response.sendsBodyTo(requestMethod);
         if (sendsBody && response.text() != null) {
-            return new Response(response.text(), init); // the platform encodes it: no UTF-8 pass in Java
+            return textResponse(response.text(), init); // the platform encodes it: no UTF-8 pass in Java
         }
         byte[] body = response.body();
         return new Response(sendsBody && body != null ? toUint8Array(body) : null, init);

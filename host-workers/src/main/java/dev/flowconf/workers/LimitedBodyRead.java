@@ -55,7 +55,7 @@ final class LimitedBodyRead {
     static JSPromise<JSObject> read(Request request, Then then, Failed failed) {
         String declared = FetchHeaderFields.get(request.getHeaders(), "content-length");
         if (RequestBody.exceedsLimit(declared)) return JSPromise.resolve(then.read(request, null));
-        if (declared != null) return wholeThen(request, then, failed);
+        if (declared != null) return wholeThen(request, functionOf(then), functionOf(failed));
         return new LimitedBodyRead(request.getBody()).next()
                 .then(body -> then.read(request, body == null ? null : signed(body)),
                         error -> failed.failed(request, jsString(error)));
@@ -64,7 +64,38 @@ final class LimitedBodyRead {
     @JSBody(params = {"request", "then", "failed"}, script = "return request.arrayBuffer().then("
             + "function (buffer) { return then(request, new Int8Array(buffer)); },"
             + " function (error) { return failed(request, String(error)); });")
-    private static native JSPromise<JSObject> wholeThen(Request request, Then then, Failed failed);
+    private static native JSPromise<JSObject> wholeThen(Request request, JSObject then, JSObject failed);
+
+    /**
+     * The JS functions of the callbacks, looked up once: passed as functors, TeaVM looks each one's function up on the
+     * Java object at every call (an import call each). Every request passes the same two (FetchHandler's constants).
+     */
+    private static Then lastThen;
+    private static JSObject lastThenFunction;
+    private static Failed lastFailed;
+    private static JSObject lastFailedFunction;
+
+    private static JSObject functionOf(Then then) {
+        if (then != lastThen) {
+            lastThenFunction = thenFunction(then);
+            lastThen = then;
+        }
+        return lastThenFunction;
+    }
+
+    private static JSObject functionOf(Failed failed) {
+        if (failed != lastFailed) {
+            lastFailedFunction = failedFunction(failed);
+            lastFailed = failed;
+        }
+        return lastFailedFunction;
+    }
+
+    @JSBody(params = "then", script = "return then;")
+    private static native JSObject thenFunction(Then then);
+
+    @JSBody(params = "failed", script = "return failed;")
+    private static native JSObject failedFunction(Failed failed);
 
     @JSBody(params = "value", script = "return String(value);")
     private static native String jsString(Object value);
