@@ -50,6 +50,7 @@ public final class FetchHandler {
             (request, body) -> answer(host, request, LimitedBodyRead.toRequestBody(body));
     private static final LimitedBodyRead.Failed BODY_READ_FAILED =
             (request, failure) -> FetchAdapter.toResponse(FlowHttpHost.bodyReadFailure(failure), request.getMethod());
+    private static final LimitedBodyRead.Callbacks BODY_READ = new LimitedBodyRead.Callbacks(ANSWER, BODY_READ_FAILED);
 
     private FetchHandler() {}
 
@@ -61,7 +62,7 @@ public final class FetchHandler {
             if (request.getBody() == null) {
                 return asResponse(JSPromise.resolve(answer(catalog, request, RequestBody.of(NO_BYTES))));
             }
-            return asResponse(LimitedBodyRead.read(request, ANSWER, BODY_READ_FAILED));
+            return asResponse(LimitedBodyRead.read(request, BODY_READ));
         } catch (Throwable failure) {
             return JSPromise.resolve(internalError(failure));
         }

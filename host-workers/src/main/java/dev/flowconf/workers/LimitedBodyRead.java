@@ -52,10 +52,12 @@ final class LimitedBodyRead {
      * answer. The usual case, a declared length within the limit, is one {@code arrayBuffer()} whose callback is JS:
      * Java lambdas given to JSPromise.then take their argument as a generic Object, which TeaVM wraps for each call.
      */
-    static JSPromise<JSObject> read(Request request, Then then, Failed failed) {
+    static JSPromise<JSObject> read(Request request, Callbacks callbacks) {
+        Then then = callbacks.then;
+        Failed failed = callbacks.failed;
         String declared = FetchHeaderFields.get(request.getHeaders(), "content-length");
         if (RequestBody.exceedsLimit(declared)) return JSPromise.resolve(then.read(request, null));
-        if (declared != null) return wholeThen(request, functionOf(then), functionOf(failed));
+        if (declared != null) return wholeThen(request, callbacks.thenFunction, callbacks.failedFunction);
         return new LimitedBodyRead(request.getBody()).next()
                 .then(body -> then.read(request, body == null ? null : signed(body)),
                         error -> failed.failed(request, jsString(error)));
@@ -67,28 +69,21 @@ final class LimitedBodyRead {
     private static native JSPromise<JSObject> wholeThen(Request request, JSObject then, JSObject failed);
 
     /**
-     * The JS functions of the callbacks, looked up once: passed as functors, TeaVM looks each one's function up on the
-     * Java object at every call (an import call each). Every request passes the same two (FetchHandler's constants).
+     * The two callbacks with their JS functions, looked up once (FetchHandler keeps one): passed as functors, TeaVM
+     * looks each one's function up on the Java object at every call, an import call each.
      */
-    private static Then lastThen;
-    private static JSObject lastThenFunction;
-    private static Failed lastFailed;
-    private static JSObject lastFailedFunction;
+    static final class Callbacks {
+        final Then then;
+        final Failed failed;
+        final JSObject thenFunction;
+        final JSObject failedFunction;
 
-    private static JSObject functionOf(Then then) {
-        if (then != lastThen) {
-            lastThenFunction = thenFunction(then);
-            lastThen = then;
+        Callbacks(Then then, Failed failed) {
+            this.then = then;
+            this.failed = failed;
+            this.thenFunction = thenFunction(then);
+            this.failedFunction = failedFunction(failed);
         }
-        return lastThenFunction;
-    }
-
-    private static JSObject functionOf(Failed failed) {
-        if (failed != lastFailed) {
-            lastFailedFunction = failedFunction(failed);
-            lastFailed = failed;
-        }
-        return lastFailedFunction;
     }
 
     @JSBody(params = "then", script = "return then;")
