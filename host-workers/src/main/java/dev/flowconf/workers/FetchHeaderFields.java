@@ -17,13 +17,8 @@ import org.teavm.jso.core.JSString;
  */
 final class FetchHeaderFields extends HeaderFields {
     private final Headers headers;
-    /**
-     * What one pass over the fields in JavaScript found, asked on every request (the limit comes first): the section's
-     * length, a line feed, then each field's name ended by a line feed (a name, a token, holds none). The kernel asks
-     * for about seven names, most of them absent; a name not listed here is answered without a call.
-     */
-    private String survey;
-    private int sectionLength;
+    /** Asked on every request (the limit, then whether there are any); -1 until then. */
+    private int sectionLength = -1;
 
     FetchHeaderFields(Headers headers) {
         this.headers = headers;
@@ -31,40 +26,7 @@ final class FetchHeaderFields extends HeaderFields {
 
     @Override
     public String get(String name) {
-        return listed(name) ? get(headers, name) : null;
-    }
-
-    /** Whether a field of that name is listed in the survey (ASCII case ignored, as Headers.get does). */
-    private boolean listed(String name) {
-        survey();
-        int from = survey.indexOf('\n') + 1;
-        while (from < survey.length()) {
-            int end = survey.indexOf('\n', from);
-            if (end - from == name.length() && sameAsciiIgnoringCase(survey, from, name)) return true;
-            from = end + 1;
-        }
-        return false;
-    }
-
-    /** Compares name with the same number of characters of text from {@code from}, spared TeaVM's case tables. */
-    private static boolean sameAsciiIgnoringCase(String text, int from, String name) {
-        for (int i = 0; i < name.length(); i++) {
-            char x = text.charAt(from + i);
-            char y = name.charAt(i);
-            if (x == y) continue;
-            if (x >= 'A' && x <= 'Z') x += 'a' - 'A';
-            if (y >= 'A' && y <= 'Z') y += 'a' - 'A';
-            if (x != y) return false;
-        }
-        return true;
-    }
-
-    private void survey() {
-        if (survey != null) return;
-        survey = survey(headers);
-        int length = 0;
-        for (int i = 0; survey.charAt(i) != '\n'; i++) length = 10 * length + (survey.charAt(i) - '0'); // at most 2^31 - 1
-        sectionLength = length;
+        return get(headers, name);
     }
 
     /** The named header of a Fetch header list, as {@link #get(String)} reads it. */
@@ -76,7 +38,7 @@ final class FetchHeaderFields extends HeaderFields {
 
     @Override
     public int sectionLength() {
-        survey();
+        if (sectionLength < 0) sectionLength = sectionLength(headers);
         return sectionLength;
     }
 
@@ -94,11 +56,10 @@ final class FetchHeaderFields extends HeaderFields {
     @JSBody(params = {"headers", "name"}, script = "return headers.get(name);")
     private static native String get(Headers headers, JSObject name);
 
-    /** HeaderFields.sectionLength(Header[])'s count, saturating at the int range as it does, then the names. */
-    @JSBody(params = "headers", script = "var n = 0, names = '';"
-            + " headers.forEach(function (v, k) { n += k.length + v.length + 4; names += k + '\\n'; });"
-            + " return (n > 2147483647 ? 2147483647 : n) + '\\n' + names;")
-    private static native String survey(Headers headers);
+    /** HeaderFields.sectionLength(Header[])'s count, saturating at the int range as it does. */
+    @JSBody(params = "headers", script = "var n = 0; headers.forEach(function (v, k) { n += k.length + v.length + 4; });"
+            + " return n > 2147483647 ? 2147483647 : n;")
+    private static native int sectionLength(Headers headers);
 
     @JSBody(params = "headers", script = "var a = []; headers.forEach(function (v, k) { a.push(k, v); }); return a;")
     private static native JSObject entries(Headers headers);
