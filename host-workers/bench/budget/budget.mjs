@@ -631,9 +631,9 @@ function render(c) {
 
   const notes = {
     body: `LimitedBodyRead (content-length check, arrayBuffer() and its callback), FetchHandler's body callback (toRequestBody, inlined), and the platform's promise jobs that read the body (undici's arrayBuffer, no JS frame of ours: ${scaled((r) => r.cpu.asyncUs.body)} µs, ${f0(M((r) => r.heap.asyncBytes.body))} B).`,
-    mapping: "FetchAdapter.toHttpRequest: the URL's path and raw query, the header fields as the Header[] the request keeps, the kernel's HttpRequest.",
-    route: "FlowHttpHost.admit, once per request: the header limit, the method, the probe, the route (404, 405), the body limit, the Invocation; its payload, metadata and run are the rows of their own.",
-    metadata: "RequestMetadata.fill: http.* labels, http.headers and http.query (now, or wherever they are first read), header-borne lf.* and auth.user (neither header is sent here).",
+    mapping: "FetchAdapter.toHttpRequest: the method, the URL's path and raw query, the header fields as a FetchHeaderFields over the request's Headers (read later, by name), the kernel's HttpRequest.",
+    route: "FlowHttpHost.admit, once per request: the header limit (the section added up over the Headers), the method, the probe, the route (404, 405), the body limit, the Invocation; its payload, metadata and run are the rows of their own.",
+    metadata: "RequestMetadata.fill: http.* labels, http.headers and http.query (now, or wherever they are first read), header-borne lf.* and auth.user (neither header is sent here): each name asked of the Headers.",
     parse: "FlowHttpHost.payload → JsonParser.parse(byte[]) (UTF-8 decoded by hand).",
     run: "FlowRuntime.execute: the runtime's lf.* labels (lf.run_id), the auth plugin, FlowExecutor.runOnce → StraightLineRun: trigger, normalize (RustText trim + lowercase), responder.",
     write: "JsonWriter.toBytes: toJson (StringBuilder) + Utf8.encode.",
