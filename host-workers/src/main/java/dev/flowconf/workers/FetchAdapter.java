@@ -112,8 +112,6 @@ final class FetchAdapter {
     @JSBody(params = {"record", "name", "value"}, script = "record[name] = value;")
     private static native void setProperty(JSObject record, String name, String value);
 
-    /** The Fetch standard forbids a body with these statuses (the Response constructor throws). */
-
     /** The byte[] as a Uint8Array (in the JavaScript build a view of its own storage); the Response copies it. */
     private static Uint8Array toUint8Array(byte[] bytes) {
         return JavaBytes.view(bytes);
