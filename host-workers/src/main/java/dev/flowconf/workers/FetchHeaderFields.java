@@ -84,10 +84,7 @@ final class FetchHeaderFields extends HeaderFields {
 
         static JSString toJs(String name) {
             for (int i = 0; i < kept; i++) {
-                if (names[i] == name) return jsNames[i];
-            }
-            for (int i = 0; i < kept; i++) {
-                if (names[i].equals(name)) return jsNames[i];
+                if (names[i].equals(name)) return jsNames[i]; // the kernel's constants: equals finds them by identity
             }
             JSString made = JSString.valueOf(name);
             if (kept < KEPT) { // a name made afresh on every request would otherwise fill it; past this, made each time
